@@ -1,0 +1,101 @@
+"""Position phrases: a public title, its organization and locality.
+
+Grammar (vocabulary in data/titles.txt, organizations.tsv, departments.txt):
+
+    [nguyên] [Quyền] [Phó] TITLE [Thường trực] [ORG [DEPARTMENT]]{0,2} [LOCALITY]
+
+"Bí thư Quận ủy Cầu Giấy", "Phó Chủ tịch Thường trực UBND tỉnh",
+"Cục trưởng Cục Thuế TP.HCM", "nguyên Bộ trưởng Bộ Tài chính".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import regex
+
+from extract.normalize import fold
+from extract.people import LOCALITIES
+from extract.vocab import load_table, load_words
+
+_TITLES = load_words("titles.txt")
+_ORGS = {row[0]: (row[1], row[2] == "yes") for row in load_table("organizations.tsv")}
+_DEPARTMENTS = load_words("departments.txt")
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_E = r"(?![\p{L}\p{N}])"
+_ADMIN = r"(?:thành\s+phố|TP\.?\s?|tỉnh|quận|huyện|thị\s+xã|thị\s+trấn|xã|phường)"
+_CAP = r"\p{Lu}[\p{Ll}\p{M}]*"
+_LOCALITY = (
+    rf"(?:(?:{_alternation(LOCALITIES)}){_E}"
+    rf"|{_ADMIN}(?:\s*{_CAP}(?:\s+{_CAP})*|{_E})"
+    rf"|TP\.?\s?HCM{_E})"
+)
+_ORG_NAMED = _alternation(o for o, (_, named) in _ORGS.items() if named)
+_ORG_PLAIN = _alternation(o for o, (_, named) in _ORGS.items() if not named)
+_DEPT = rf"(?:{_alternation(_DEPARTMENTS)}){_E}|{_CAP}(?:\s+{_CAP})*"
+_ORG = rf"(?:(?:{_ORG_PLAIN}){_E}|(?:{_ORG_NAMED})\s+(?:{_DEPT}))"
+
+POSITION = regex.compile(
+    rf"(?<![\p{{L}}])(?P<former>nguyên\s+)?(?P<acting>[Qq]uyền\s+)?(?P<deputy>(?:Phó|phó)\s+)?"
+    rf"(?P<title>{_alternation(_TITLES)}){_E}(?P<standing>\s+[Tt]hường\s+trực)?"
+    rf"(?P<org>(?:\s+{_ORG}){{0,2}})"
+    rf"(?P<locality>\s+{_LOCALITY})?",
+)
+
+
+@dataclass(frozen=True)
+class PositionFound:
+    start: int
+    end: int
+    text: str
+    title: str
+    organization: str | None
+    locality: str | None
+    former: bool
+    acting: bool
+    standing: bool
+
+
+def _expand(org: str) -> str:
+    for short, (full, _) in sorted(_ORGS.items(), key=lambda kv: -len(kv[0])):
+        if org.startswith(short):
+            return full + org[len(short) :]
+    return org
+
+
+def find_positions(text: str) -> list[PositionFound]:
+    found = []
+    for m in POSITION.finditer(text):
+        org = m.group("org").strip() or None
+        title = ((m.group("deputy") or "") + m.group("title")).strip()
+        found.append(
+            PositionFound(
+                m.start(),
+                m.end(),
+                m.group(),
+                title,
+                _expand(org) if org else None,
+                (m.group("locality") or "").strip() or None,
+                bool(m.group("former")),
+                bool(m.group("acting")),
+                bool(m.group("standing")),
+            )
+        )
+    return found
+
+
+def cut(position: PositionFound, end: int, text: str) -> PositionFound | None:
+    """The position re-read as ending before `end` (where a name starts)."""
+    phrase = text[position.start : end].rstrip(" ,;:–-(")
+    again = next((p for p in find_positions(phrase) if p.start == 0), None)
+    if again is None:
+        return None
+    return replace(again, start=position.start, end=position.start + again.end)
+
+
+def same_position(a: str, b: str) -> bool:
+    return fold(a).lower() == fold(b).lower()
