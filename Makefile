@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test schemas bench clean
+.PHONY: run test schemas score-dev clean
+
+SHARED ?= ../shared
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +20,11 @@ run: $(STAMP)
 # pytest exits 5 when it collects nothing; that is not a failure of the code.
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; if [ $$rc -eq 5 ]; then rc=0; fi; exit $$rc
+
+# Dev scores: the 300 news articles extracted, the 40 annotated ones scored.
+score-dev: $(STAMP)
+	$(BIN)/vnextract run $(SHARED)/corpora/news --out output/dev --overwrite
+	python3 $(SHARED)/eval/score.py --gold $(SHARED)/gold/dev.jsonl --pred output/dev/records.jsonl
 
 schemas: $(STAMP)
 	$(BIN)/vnextract schemas schemas/

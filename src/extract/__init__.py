@@ -6,7 +6,8 @@
 """
 from extract.errors import InputError
 from extract.models import Article
+from extract.parse import Entity, parse
 from extract.pipeline import extract_file, extract_text, iter_file
 
 __version__ = "0.1.0"
-__all__ = ["Article", "InputError", "extract_file", "extract_text", "iter_file", "__version__"]
+__all__ = ["Article", "Entity", "InputError", "parse", "extract_file", "extract_text", "iter_file", "__version__"]
