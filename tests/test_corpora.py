@@ -51,6 +51,8 @@ def test_example(kind, text, expected):
     plain, start, end = _target(text)
     reference = expected.pop("reference")
     entities = [e for e in parse(plain, reference_time=reference) if e.kind == kind]
+    if "[" in text:  # the bracketed part is the entity; others around it are context
+        entities = [e for e in entities if (e.start, e.end) == (start, end)] or entities
     assert len(entities) == 1, f"{text!r}: expected one {kind}, got {entities}"
     entity = entities[0]
     assert (entity.start, entity.end) == (start, end), f"{text!r}: span {entity.text!r}"

@@ -23,6 +23,7 @@ _CURRENCIES = {row[0]: (row[1], Decimal(row[2]), row[3]) for row in load_table("
 _QUALIFIERS = load_pairs("qualifiers.tsv")
 _MONEY_CUES = load_words("money_cues.txt")
 _NOT_MONEY_UNITS = load_words("count_units.txt")
+_NOT_CURRENCY = load_words("not_currency.txt")
 
 
 def _alternation(words) -> str:
@@ -37,6 +38,9 @@ _CURRENCY_BEFORE = regex.compile(
     r"(?P<cur>" + _alternation(c for c, v in _CURRENCIES.items() if v[2] in ("before", "both")) + r")\s*$",
     regex.IGNORECASE,
 )
+_NOT_CURRENCY_AFTER = regex.compile(r"\s*(?:" + _alternation(_NOT_CURRENCY) + r")(?![\p{L}])", regex.IGNORECASE)
+_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_CONVERSION = regex.compile(r"\s*\(\s*(?:(?:khoảng|tương đương|gần|hơn|trên|chừng)\s+)?$", regex.IGNORECASE)
 _PERCENT_AFTER = regex.compile(r"\s*(?:%|phần\s+trăm(?![\p{L}]))", regex.IGNORECASE)
 _PER = regex.compile(r"\s*/\s*(?P<per>[\p{L}\p{N}²³]+)")
 _QUALIFIER_BEFORE = regex.compile(r"(?<![\p{L}])(?P<q>" + _alternation(_QUALIFIERS) + r")\s+$", regex.IGNORECASE)
@@ -80,7 +84,8 @@ def _unit_after(text: str, q: Quantity):
     if m:
         return "%", m.end(), Decimal(1)
     m = _CURRENCY_AFTER.match(text, q.end)
-    if m:
+    # "3 đồng chí" is not money; after a scale word ("7.500 tỷ đồng bằng…") it is.
+    if m and (q.scaled or not _NOT_CURRENCY_AFTER.match(text, q.end)):
         code, factor, _ = _CURRENCIES[m.group("cur").lower()]
         return code, m.end(), factor
     return None, q.end, Decimal(1)
@@ -109,11 +114,9 @@ def find_amounts(text: str) -> list[Amount]:
         if unit is None and nxt and _RANGE_JOIN.match(text[q.end : nxt.start]):
             pending.append((q, i))
             continue
-        implied = False
-        if unit is None and q.scaled and not q.spelled:
-            word = _WORD_AFTER.match(text, q.end)
-            if (word is None or word.group("word").lower() not in _NOT_MONEY_UNITS) and _is_money_context(text, q):
-                unit, implied = "VND", True
+        implied = unit is None and _implied_vnd(text, q, found)
+        if implied:
+            unit = "VND"
         if unit is None:
             pending.clear()
             continue
@@ -126,14 +129,38 @@ def find_amounts(text: str) -> list[Amount]:
             value = first.value
             if not first.scaled and q.scaled and kind == "money":
                 value = first.value * (q.value / _unscaled(text, q))
-            qs, qual = _qualifier(text, first.start)
-            found.append(
-                _make(kind, qs if qual else first.start, first.end, value * factor, unit, qual, None, "range", implied)
-            )
+            # The range's text is its number alone: "5" of "khoảng 5-6%".
+            _, qual = _qualifier(text, first.start)
+            found.append(_make(kind, first.start, first.end, value * factor, unit, qual, None, "range", implied))
         qs, qual = _qualifier(text, start)
         rule = "percent" if kind == "percentage" else ("money-implied" if implied else "money")
         found.append(_make(kind, qs if qual else start, end, q.value * factor, unit, qual, per, rule, implied))
     return found
+
+
+def _implied_vnd(text: str, q: Quantity, found: list[Amount]) -> bool:
+    """Money with no currency word, read as đồng:
+    - a scaled amount in a sentence about money: "chi trên 1.800 tỷ";
+    - thousands per unit in such a sentence: "55.000/m3";
+    - a conversion in brackets right after an amount: "19,60 bảng Anh (khoảng 690.000)".
+    """
+    if q.spelled or q.suffixed:
+        return False
+    if q.scaled:
+        word = _WORD_AFTER.match(text, q.end)
+        return (word is None or word.group("word").lower() not in _NOT_MONEY_UNITS) and _is_money_context(text, q)
+    if not _THOUSANDS.fullmatch(text, q.start, q.end):
+        return False
+    if _PER.match(text, q.end) and _is_money_context(text, q):
+        return True
+    previous = found[-1] if found and found[-1].kind == "money" else None
+    return bool(previous and _CONVERSION.fullmatch(text, previous.end, q.start) and text.startswith(")", _skip_space(text, q.end)))
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _unscaled(text: str, q: Quantity) -> Decimal:

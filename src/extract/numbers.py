@@ -40,14 +40,14 @@ DIGITS = (
 )
 _DIGIT_ATOM = rf"(?<![\p{{L}}\p{{N}}.,])(?<!\p{{L}}[-–])(?<![\p{{N}}][.,]){DIGITS}(?![\p{{N}}]|[.,]\p{{N}})"
 SCALE_WORD = rf"(?:{_alternation(_SCALES)})(?![\p{{L}}\p{{N}}])"
-SUFFIX = rf"(?:{_alternation(_SUFFIXES)})(?![\p{{L}}\p{{N}}])"
+SUFFIX = rf"(?-i:{_alternation(_SUFFIXES)})(?![\p{{L}}\p{{N}}])"
 SPELLED_WORD = rf"(?:{_alternation(_NUMERAL_WORDS)}|{_alternation(_SCALES)})"
 _SPELLED = rf"(?<![\p{{L}}]){SPELLED_WORD}(?:\s+{SPELLED_WORD})*(?![\p{{L}}])"
 
 # A quantity: digits with optional glued suffix or scale words, optionally
 # continued by smaller "number scale" groups ("566 tỷ 384 triệu").
 QUANTITY = regex.compile(
-    rf"(?P<neg>(?<![\p{{L}}])âm\s+|(?<![\p{{L}}\p{{N}}\-–])-(?=\d))?"
+    rf"(?P<neg>(?<![\p{{L}}])âm\s+|(?<![\p{{L}}\p{{N}}\-–])(?<!\d\s*)-(?=\d))?"
     rf"(?:(?P<digits>{_DIGIT_ATOM})(?:(?P<suffix>{SUFFIX})|(?P<scales>(?:\s*{SCALE_WORD})+))?"
     rf"(?P<rest>(?:\s+{DIGITS}\s*(?:{SCALE_WORD}))*)"
     rf"|(?P<spelled>{_SPELLED}))",
@@ -149,6 +149,7 @@ class Quantity:
     value: Decimal
     spelled: bool
     scaled: bool  # a scale word or suffix was written
+    suffixed: bool = False  # glued suffix: "10K"
 
 
 def _quantity_value(m: regex.Match) -> Decimal | None:
@@ -156,7 +157,7 @@ def _quantity_value(m: regex.Match) -> Decimal | None:
         return spelled_value(m.group("spelled"))
     value = parse_digits(m.group("digits"))
     if m.group("suffix"):
-        value *= Decimal(10) ** _SUFFIXES[m.group("suffix").lower()]
+        value *= Decimal(10) ** _SUFFIXES[m.group("suffix")]
     elif m.group("scales"):
         value *= Decimal(10) ** scale_power(m.group("scales"))
     for digits, scale in _REST_GROUP.findall(m.group("rest") or ""):
@@ -181,5 +182,5 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             scaled = any(w.lower() in _SCALES for w in words)
             if len(words) == 1:
                 continue  # a lone "năm", "một", "ba" is too often not a number
-        out.append(Quantity(m.start(), m.end(), value, bool(m.group("spelled")), scaled))
+        out.append(Quantity(m.start(), m.end(), value, bool(m.group("spelled")), scaled, bool(m.group("suffix"))))
     return out

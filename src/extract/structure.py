@@ -13,7 +13,7 @@ import regex
 
 from extract.vocab import load_words
 
-_BOILERPLATE = [regex.compile(p, regex.IGNORECASE) for p in load_words("boilerplate.txt")]
+_BOILERPLATE = [regex.compile(p, regex.IGNORECASE | regex.MULTILINE) for p in load_words("boilerplate.txt")]
 _OUTLET_TAG = regex.compile(r"^\s*(?:\(?[\p{L}\. ]{2,20}\)?\s*[-–—]\s+)")
 _PUBLICATION = regex.compile(
     r"(?:Ngày đăng|Cập nhật|Đăng lúc|Ngày cập nhật|Thời gian đăng|Xuất bản)\s*:?\s*"
@@ -72,11 +72,14 @@ def analyze(text: str) -> Layout:
     lines = [(a, b) for a, b in _lines(text)]
     nonempty = [(a, b) for a, b in lines if text[a:b].strip()]
 
-    # Page furniture, and a caption repeated on the next line (keep the first).
+    # Page furniture (only the phrase itself: bodies may be one long line),
+    # and a caption repeated on the next line (keep the first).
+    for pattern in _BOILERPLATE:
+        layout.skip.extend(m.span() for m in pattern.finditer(text))
     previous = None
     for a, b in nonempty:
         line = text[a:b].strip()
-        if _is_boilerplate(line) or (previous is not None and line == previous and len(line) < 300):
+        if previous is not None and line == previous and len(line) < 300:
             layout.skip.append((a, b))
         previous = line
 
@@ -105,7 +108,8 @@ def analyze(text: str) -> Layout:
             candidates.append((a, b))
     if candidates:
         title = candidates[0]
-        if len(candidates) > 1 and not text[slice(*candidates[1])].rstrip().endswith((".", "…")):
+        second = text[slice(*candidates[1])].strip() if len(candidates) > 1 else ""
+        if second and len(second) <= 200 and not second.endswith((".", "…", "?", "!", ":", '"', "”")):
             # Two headlines in a row: the first is the site's banner.
             layout.skip.append(candidates[0])
             title = candidates[1]
