@@ -2,12 +2,14 @@
 
 Patterns linked (X a position phrase, N a name):
 - "X N":            "Bí thư Quận ủy Cầu Giấy Trần Thị Phương Hoa"
+- "X, X N":         "Tổng Bí thư, Chủ tịch Trung Quốc Tập Cận Bình"
 - "N – X, X":       "đồng chí Trần Thị Phương Hoa – Thành ủy viên, Bí thư Quận ủy"
 - "N, X":           "ông Trần Ngọc Tâm, Cục trưởng Cục Thuế TP.HCM"
 - "N (X)":          "Nguyễn Văn A (Chủ tịch UBND xã)"
 - "X N1, N2 và N3": a title shared by a list of names
-- "X + given name": "Bí thư Thăng", a later short mention of someone named before.
-Short mentions ("ông Thăng", "bà Hoa") join the latest full name with that given name.
+Short mentions ("ông Thăng", "Bí thư Thăng") join the latest full name with
+that given name. Posts in private companies link (so that they are not given
+to someone else) but do not make an official.
 """
 from __future__ import annotations
 
@@ -18,13 +20,15 @@ import regex
 from extract.normalize import fold
 from extract.people import NameFound, find_names, given_name
 from extract.positions import PositionFound, cut, find_positions
+from extract.vocab import load_words
 
-_BETWEEN_TITLE_AND_NAME = regex.compile(
-    r"^\s*(?:,\s*)?(?:(?:ông|bà|đồng chí|Đ/c|đ/c|Đại tá|Thượng tá|Trung tá|Thiếu tướng|Trung tướng|Thượng tướng|Đại tướng|TS\.?|PGS\.?\s*TS\.?|GS\.?\s*TS\.?|ThS\.?)\s+)*$"
-)
-_NAME_THEN_POSITION = regex.compile(r"^\s*(?:[,–—-]|\()\s*$")
-_POSITION_LIST_JOIN = regex.compile(r"^\s*(?:,|kiêm|và|,\s*kiêm)\s*$")
+_CUES = load_words("person_cues.txt")
+_CUE_WORDS = "|".join(regex.escape(c) for c in sorted(_CUES, key=len, reverse=True))
+_BETWEEN_TITLE_AND_NAME = regex.compile(rf"^\s*(?:,\s*)?(?:(?i:{_CUE_WORDS})\s*)*$")
+_NAME_THEN_POSITION = regex.compile(r"^\s*(?:[,–—-]|\(|là)\s*$")
+_POSITION_LIST_JOIN = regex.compile(r"^\s*(?:,|kiêm|và|,\s*kiêm|[–—-])\s*$")
 _NAME_LIST_JOIN = regex.compile(r"^\s*(?:,|và|;)\s*$")
+_SHORT_AFTER_TITLE = regex.compile(r"\s+(?P<name>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])(?!\s+\p{Lu})")
 
 
 @dataclass
@@ -34,70 +38,105 @@ class PersonDraft:
     positions: list[PositionFound] = field(default_factory=list)
 
     def add_position(self, position: PositionFound) -> None:
-        key = fold(position.text).lower()
-        if all(fold(p.text).lower() != key for p in self.positions):
+        if not position.public:
+            return
+        key = _key(position.text)
+        if all(_key(p.text) != key for p in self.positions):
             self.positions.append(position)
 
 
-def _name_key(name: str) -> str:
-    return fold(name).lower()
+def _key(text: str) -> str:
+    return fold(text).lower()
 
 
-def link(text: str) -> list[PersonDraft]:
-    names = find_names(text)
-    positions = find_positions(text)
-    # A position must not run into a name: cut it where the name starts.
-    trimmed: list[PositionFound] = []
+def _trim(positions: list[PositionFound], names: list[NameFound], text: str) -> list[PositionFound]:
+    """A position must not run into a name: cut it where the name starts."""
+    out = []
     for p in positions:
         inside = [n for n in names if p.start < n.start < p.end]
         if inside:
             p = cut(p, inside[0].start, text)
         if p is not None:
-            trimmed.append(p)
-    positions = trimmed
-    names = [n for n in names if not any(p.start <= n.start < p.end for p in positions)]
+            out.append(p)
+    return out
 
+
+def _recognize(text: str) -> tuple[list[NameFound], list[PositionFound]]:
+    positions = find_positions(text)
+    names = find_names(text)
+    positions = _trim(positions, names, text)
+    # Second pass: a capitalized run right after a (now trimmed) title is a name
+    # even without a known family name ("Thủ tướng Lào Thongloun Sisoulith").
+    names = find_names(text, frozenset(p.end for p in positions))
+    positions = _trim(positions, names, text)
+    names = [n for n in names if not any(p.start <= n.start < p.end for p in positions)]
+    return sorted(names, key=lambda n: n.start), positions
+
+
+def _chain_start(positions: list[PositionFound], i: int, text: str) -> int:
+    """Index of the first position of the list "X, X kiêm X" that ends with positions[i]."""
+    j = i
+    while j > 0 and _POSITION_LIST_JOIN.match(text[positions[j - 1].end : positions[j].start]):
+        j -= 1
+    return j
+
+
+def _short_mentions(text: str, positions: list[PositionFound], by_given: dict[str, "PersonDraft"]) -> list[NameFound]:
+    """ "Bí thư Thăng": a title followed by the given name of someone named before."""
+    out = []
+    for p in positions:
+        m = _SHORT_AFTER_TITLE.match(text, p.end)
+        if m and _key(m.group("name")) in by_given:
+            out.append(NameFound(m.start("name"), m.end("name"), m.group("name"), False, "title-short"))
+    return out
+
+
+def link(text: str) -> list[PersonDraft]:
+    names, positions = _recognize(text)
     people: dict[str, PersonDraft] = {}
     by_given: dict[str, PersonDraft] = {}
     owner: dict[int, PersonDraft] = {}  # name start -> person
 
-    for n in names:
+    def attach(n: NameFound) -> None:
         if n.full:
-            person = people.setdefault(_name_key(n.text), PersonDraft(n.text))
-            by_given[_name_key(given_name(n.text))] = person
+            person = people.setdefault(_key(n.text), PersonDraft(n.text))
+            by_given[_key(given_name(n.text))] = person
         else:
-            person = by_given.get(_name_key(n.text))
+            person = by_given.get(_key(n.text))
             if person is None:
-                continue
+                return
         person.mentions.append(n)
         owner[n.start] = person
 
-    ordered = sorted(names, key=lambda n: n.start)
+    for n in names:
+        attach(n)
+    shorts = [n for n in _short_mentions(text, positions, by_given) if n.start not in owner]
+    for n in shorts:
+        attach(n)
+    names = sorted([*names, *(n for n in shorts if n.start in owner)], key=lambda n: n.start)
+
+    starts = [n.start for n in names]
     for i, p in enumerate(positions):
-        # "X N" and "X N1, N2 và N3"
-        after = [n for n in ordered if n.start >= p.end]
-        if after and _BETWEEN_TITLE_AND_NAME.match(text[p.end : after[0].start]):
-            owner_first = owner.get(after[0].start)
-            if owner_first:
-                owner_first.add_position(p)
-                prev = after[0]
-                for n in after[1:]:
-                    if not _NAME_LIST_JOIN.match(text[prev.end : n.start]) or not n.full:
+        # "X N", "X, X N" and "X N1, N2 và N3"
+        k = next((k for k, s in enumerate(starts) if s >= p.end), None)
+        if k is not None and _BETWEEN_TITLE_AND_NAME.match(text[p.end : names[k].start]):
+            person = owner.get(names[k].start)
+            if person:
+                for q in positions[_chain_start(positions, i, text) : i + 1]:
+                    person.add_position(q)
+                prev = names[k]
+                for n in names[k + 1 :]:
+                    if not n.full or not _NAME_LIST_JOIN.match(text[prev.end : n.start]):
                         break
                     if n.start in owner:
                         owner[n.start].add_position(p)
                     prev = n
                 continue
         # "N – X, X", "N, X", "N (X)"
-        chain_start = p.start
-        for q in reversed(positions[:i]):
-            if _POSITION_LIST_JOIN.match(text[q.end : chain_start]):
-                chain_start = q.start
-            else:
-                break
-        before = [n for n in ordered if n.end <= chain_start]
-        if before and _NAME_THEN_POSITION.match(text[before[-1].end : chain_start]):
-            person = owner.get(before[-1].start)
+        first = positions[_chain_start(positions, i, text)]
+        k = next((k for k in range(len(names) - 1, -1, -1) if names[k].end <= first.start), None)
+        if k is not None and _NAME_THEN_POSITION.match(text[names[k].end : first.start]):
+            person = owner.get(names[k].start)
             if person:
                 person.add_position(p)
     return [person for person in people.values() if person.mentions]

@@ -2,10 +2,11 @@
 
 A name is a run of capitalized syllables that starts with a known family name
 ("Trần Thị Phương Hoa"), or any capitalized run right after a cue such as
-"ông", "bà", "đồng chí" (which also gives short mentions: "ông Thăng"). Known
-localities written before a name ("Cầu Giấy Trần Thị Phương Hoa") are cut
-off, and a run after a place word ("đường Phạm Văn Đồng", "Trường THPT Nguyễn
-Du") is a place, not a person.
+"ông", "bà", "đồng chí" or right after a title ("Thủ tướng Lào Thongloun
+Sisoulith"), which also gives short mentions ("ông Thăng"). Known localities
+written before a name ("Cầu Giấy Trần Thị Phương Hoa") are cut off; a run after
+a place word ("đường Phạm Văn Đồng", "Trường THPT Nguyễn Du") is a place, and
+a run that is itself a known locality ("Thái Bình") is not a person.
 """
 from __future__ import annotations
 
@@ -17,20 +18,24 @@ from extract.vocab import load_words
 
 SURNAMES = frozenset(load_words("surnames.txt"))
 LOCALITIES = sorted(load_words("localities.txt"), key=len, reverse=True)
+_LOCALITY_SET = frozenset(w.lower() for w in LOCALITIES)
 _CUES = load_words("person_cues.txt")
 _PLACE_WORDS = load_words("not_person_before.txt")
+_NOT_NAME_WORDS = frozenset(load_words("not_name_words.txt"))
 
 
 def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 _SYLLABLE = r"\p{Lu}\p{Ll}*(?:-\p{Lu}?\p{Ll}+)?"
 _RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_SYLLABLE}(?:[ \t]+{_SYLLABLE})*(?![\p{{L}}\p{{N}}])")
 _WORD = regex.compile(r"\S+")
-_CUE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{_alternation(_CUES)})\s*$")
+_CUE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:{_alternation(_CUES)})\s*$")
+_CUE_AT_START = regex.compile(rf"(?i:{_alternation(_CUES)})\s+")
 _PLACE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{_alternation(_PLACE_WORDS)})\s*$")
 _LOCALITY_PREFIX = regex.compile(rf"(?:{_alternation(LOCALITIES)})(?:\s+|$)")
+_MAX_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -46,34 +51,57 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
 
 
-def find_names(text: str) -> list[NameFound]:
+def _is_place_name(text: str) -> bool:
+    return text.lower() in _LOCALITY_SET
+
+
+def find_names(text: str, title_ends: frozenset[int] = frozenset()) -> list[NameFound]:
+    """Names in `text`. `title_ends` are offsets where a title phrase ends: a
+    capitalized run right after one is a name even without a known family name."""
     found: list[NameFound] = []
     for run in _RUN.finditer(text):
         start, end = run.start(), run.end()
         before = text[max(0, start - 24) : start]
-        cue = _CUE_BEFORE.search(before)
+        cue = bool(_CUE_BEFORE.search(before))
+        at_start = _CUE_AT_START.match(text, start, end)
+        if at_start:  # "Ông Lương Thế Dân" at the start of a sentence
+            start, cue = at_start.end(), True
         prefix = _LOCALITY_PREFIX.match(text, start, end)
         if prefix and prefix.end() < end:
             # "TP Hà Nội Nguyễn Đức Chung": the place word belongs to the locality.
-            start, cue = prefix.end(), None
+            start = prefix.end()
         elif not cue and _PLACE_BEFORE.search(before):
             continue
+        cue = cue or _right_after(text, start, title_ends)
         words = _words(text, start, end)
+        while words and text[slice(*words[0])] in _NOT_NAME_WORDS:
+            words = words[1:]
+        if not words:
+            continue
         first = next((i for i, (a, b) in enumerate(words) if text[a:b] in SURNAMES), None)
-        if cue is not None and (first is None or first > 0):
-            name_words = words[:4]
-            if len(name_words) == 1:
-                found.append(NameFound(*name_words[0], text[slice(*name_words[0])], False, "cue-short"))
-                continue
-            found.append(_name(text, name_words, "cue-name"))
+        if cue and (first is None or first > 0):
+            name_words = words[:_MAX_WORDS]
+            rule = "cue-name"
+        elif first is not None:
+            name_words = words[first : first + _MAX_WORDS]
+            rule = "family-name"
+        else:
             continue
-        if first is None:
+        name = _name(text, name_words, rule)
+        if _is_place_name(name.text):
             continue
-        name_words = words[first : first + 5]
-        if len(name_words) < 2:
+        if len(name_words) == 1:
+            if cue:
+                found.append(NameFound(name.start, name.end, name.text, False, "cue-short"))
             continue
-        found.append(_name(text, name_words, "family-name"))
+        found.append(name)
     return found
+
+
+def _right_after(text: str, start: int, ends: frozenset[int]) -> bool:
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    return start in ends
 
 
 def _name(text: str, words: list[tuple[int, int]], rule: str) -> NameFound:

@@ -18,8 +18,9 @@ from extract.people import LOCALITIES
 from extract.vocab import load_table, load_words
 
 _TITLES = load_words("titles.txt")
-_ORGS = {row[0]: (row[1], row[2] == "yes") for row in load_table("organizations.tsv")}
+_ORGS = {row[0]: (row[1], row[2] == "yes", row[3] == "yes") for row in load_table("organizations.tsv")}
 _DEPARTMENTS = load_words("departments.txt")
+_STOP = load_words("org_stop_words.txt")
 
 
 def _alternation(words) -> str:
@@ -29,21 +30,35 @@ def _alternation(words) -> str:
 _E = r"(?![\p{L}\p{N}])"
 _ADMIN = r"(?:thành\s+phố|TP\.?\s?|tỉnh|quận|huyện|thị\s+xã|thị\s+trấn|xã|phường)"
 _CAP = r"\p{Lu}[\p{Ll}\p{M}]*"
+_ABBR = r"\p{Lu}{2,}(?:[-&]\p{Lu}+)*(?![\p{L}\p{N}])"  # EVN, BHXH, NN-PTNT, KH&ĐT
+_PLACE = rf"(?:{_alternation(LOCALITIES)}){_E}"
 _LOCALITY = (
-    rf"(?:(?:{_alternation(LOCALITIES)}){_E}"
+    rf"(?:(?:{_PLACE}"
     rf"|{_ADMIN}(?:\s*{_CAP}(?:\s+{_CAP})*|{_E})"
     rf"|TP\.?\s?HCM{_E})"
+    rf"(?:,?\s+(?:tại|ở)\s+{_PLACE})?"
+    rf"|(?:tại|ở)\s+{_PLACE})"
 )
-_ORG_NAMED = _alternation(o for o, (_, named) in _ORGS.items() if named)
-_ORG_PLAIN = _alternation(o for o, (_, named) in _ORGS.items() if not named)
-_DEPT = rf"(?:{_alternation(_DEPARTMENTS)}){_E}|{_CAP}(?:\s+{_CAP})*"
-_ORG = rf"(?:(?:{_ORG_PLAIN}){_E}|(?:{_ORG_NAMED})\s+(?:{_DEPT}))"
+_ORG_NAMED = _alternation(o for o, (_, named, _) in _ORGS.items() if named)
+_ORG_PLAIN = _alternation(o for o, (_, named, _) in _ORGS.items() if not named)
+# A name after Bộ / Sở / Cục …: a known one, an abbreviation, or a capitalized
+# word with up to seven more words, stopping at a verb or function word.
+_DEPT_WORD = rf"(?!(?:{_alternation(_STOP)}){_E})[\p{{L}}][\p{{L}}&]*"
+_DEPT_JOIN = rf"(?:\s*[-–]\s*|,?\s+(?:và|của)\s+(?=\p{{Lu}})|\s+)"
+_DEPT = (
+    rf"(?:(?:{_alternation(_DEPARTMENTS)}){_E}|{_ABBR}|{_CAP}(?:{_DEPT_JOIN}{_DEPT_WORD}){{0,7}})"
+    rf"(?:\s*\({_ABBR}\))?"
+)
+_ORG = rf"(?:(?:{_ORG_PLAIN}){_E}|(?:{_ORG_NAMED})\s+{_DEPT}|{_ABBR})"
 
 POSITION = regex.compile(
-    rf"(?<![\p{{L}}])(?P<former>nguyên\s+)?(?P<acting>[Qq]uyền\s+)?(?P<deputy>(?:Phó|phó)\s+)?"
-    rf"(?P<title>{_alternation(_TITLES)}){_E}(?P<standing>\s+[Tt]hường\s+trực)?"
+    rf"(?<![\p{{L}}])(?P<former>(?i:nguyên|cựu)\s+)?(?P<acting>(?i:quyền)\s+)?(?P<deputy>(?i:phó)\s+)?"
+    rf"(?P<title>(?i:{_alternation(_TITLES)})){_E}(?P<standing>\s+(?i:thường\s+trực))?"
     rf"(?P<org>(?:\s+{_ORG}){{0,2}})"
     rf"(?P<locality>\s+{_LOCALITY})?",
+)
+_PRIVATE = regex.compile(
+    r"(?:^|\s)(?:" + _alternation(o for o, (_, _, public) in _ORGS.items() if not public) + r")" + _E
 )
 
 
@@ -59,9 +74,14 @@ class PositionFound:
     acting: bool
     standing: bool
 
+    @property
+    def public(self) -> bool:
+        """False for a post in a private company ("Giám đốc Công ty cổ phần …")."""
+        return not _PRIVATE.search(self.text)
+
 
 def _expand(org: str) -> str:
-    for short, (full, _) in sorted(_ORGS.items(), key=lambda kv: -len(kv[0])):
+    for short, (full, _, _) in sorted(_ORGS.items(), key=lambda kv: -len(kv[0])):
         if org.startswith(short):
             return full + org[len(short) :]
     return org
