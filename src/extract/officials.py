@@ -40,9 +40,12 @@ class PersonDraft:
     def add_position(self, position: PositionFound) -> None:
         if not position.public:
             return
+        # Keep the fullest writing: "Bí thư" adds nothing beside "Bí thư Thành ủy TP.HCM".
         key = _key(position.text)
-        if all(_key(p.text) != key for p in self.positions):
-            self.positions.append(position)
+        if any(key in _key(p.text) for p in self.positions):
+            return
+        self.positions = [p for p in self.positions if _key(p.text) not in key]
+        self.positions.append(position)
 
 
 def _key(text: str) -> str:
@@ -70,7 +73,22 @@ def _recognize(text: str) -> tuple[list[NameFound], list[PositionFound]]:
     names = find_names(text, frozenset(p.end for p in positions))
     positions = _trim(positions, names, text)
     names = [n for n in names if not any(p.start <= n.start < p.end for p in positions)]
+    names = [n for n in (_before_position(n, positions, text) for n in names) if n is not None]
     return sorted(names, key=lambda n: n.start), positions
+
+
+def _before_position(n: NameFound, positions: list[PositionFound], text: str) -> NameFound | None:
+    """ "Hà Sỹ Đồng Chủ nhiệm …": a name ends where a title starts."""
+    inside = [p.start for p in positions if n.start < p.start < n.end]
+    if not inside:
+        return n
+    end = inside[0]
+    while end > n.start and text[end - 1].isspace():
+        end -= 1
+    words = text[n.start : end].split()
+    if len(words) < 2 and n.full:
+        return None
+    return NameFound(n.start, end, text[n.start : end], n.full, n.rule)
 
 
 def _chain_start(positions: list[PositionFound], i: int, text: str) -> int:
@@ -91,6 +109,14 @@ def _short_mentions(text: str, positions: list[PositionFound], by_given: dict[st
     return out
 
 
+def _known_by_tail(people: dict[str, PersonDraft], n: NameFound) -> PersonDraft | None:
+    """ "bà Minh Ánh" after "Dương Minh Ánh": the given names of someone named before."""
+    if n.rule != "cue-name":
+        return None
+    tail = _key(n.text)
+    return next((p for key, p in people.items() if key.endswith(" " + tail)), None)
+
+
 def link(text: str) -> list[PersonDraft]:
     names, positions = _recognize(text)
     people: dict[str, PersonDraft] = {}
@@ -99,7 +125,8 @@ def link(text: str) -> list[PersonDraft]:
 
     def attach(n: NameFound) -> None:
         if n.full:
-            person = people.setdefault(_key(n.text), PersonDraft(n.text))
+            person = people.get(_key(n.text)) or _known_by_tail(people, n) or PersonDraft(n.text)
+            people.setdefault(_key(person.name), person)
             by_given[_key(given_name(n.text))] = person
         else:
             person = by_given.get(_key(n.text))

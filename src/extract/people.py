@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+from extract.ner import name_after_place
 from extract.vocab import load_words
 
 SURNAMES = frozenset(load_words("surnames.txt"))
@@ -34,8 +35,12 @@ _WORD = regex.compile(r"\S+")
 _CUE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:{_alternation(_CUES)})\s*$")
 _CUE_AT_START = regex.compile(rf"(?i:{_alternation(_CUES)})\s+")
 _PLACE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{_alternation(_PLACE_WORDS)})\s*$")
+_ORG_UNIT_BEFORE = regex.compile(
+    rf"(?:{_alternation(load_words('unit_organizations.txt'))})\s+(?:quận|huyện|tỉnh|thị xã|xã|phường|thành phố|TP\.?)\s*$"
+)
 _LOCALITY_PREFIX = regex.compile(rf"(?:{_alternation(LOCALITIES)})(?:\s+|$)")
-_MAX_WORDS = 5
+_LOCALITY_INSIDE = regex.compile(rf"(?<![\p{{L}}])(?:{_alternation(LOCALITIES)})(?![\p{{L}}])")
+_MAX_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -71,11 +76,16 @@ def find_names(text: str, title_ends: frozenset[int] = frozenset()) -> list[Name
             # "TP Hà Nội Nguyễn Đức Chung": the place word belongs to the locality.
             start = prefix.end()
         elif not cue and _PLACE_BEFORE.search(before):
-            continue
+            split = _name_after_place(text, start, end, before)
+            if split is None:
+                continue
+            start, cue = split, True
         cue = cue or _right_after(text, start, title_ends)
         words = _words(text, start, end)
         while words and text[slice(*words[0])] in _NOT_NAME_WORDS:
             words = words[1:]
+        while words and text[slice(*words[-1])] in _NOT_NAME_WORDS:
+            words = words[:-1]
         if not words:
             continue
         first = next((i for i, (a, b) in enumerate(words) if text[a:b] in SURNAMES), None)
@@ -88,14 +98,32 @@ def find_names(text: str, title_ends: frozenset[int] = frozenset()) -> list[Name
         else:
             continue
         name = _name(text, name_words, rule)
-        if _is_place_name(name.text):
-            continue
+        if _is_place_name(name.text) or (rule == "cue-name" and _LOCALITY_INSIDE.search(name.text)):
+            continue  # "Thái Bình"; "Phó Tổng giám đốc Samsung Việt Nam"
         if len(name_words) == 1:
             if cue:
                 found.append(NameFound(name.start, name.end, name.text, False, "cue-short"))
             continue
         found.append(name)
     return found
+
+
+def _name_after_place(text: str, start: int, end: int, before: str) -> int | None:
+    """Where a person's name starts in a capitalized run after a place word, if it holds one:
+    - "huyện Mê Linh Nguyễn Văn Hòa": at a family name after the place's own words;
+    - "UBND quận Bùi Tuấn Anh": a unit of an organization is named by its title's
+      locality-less form, so a full name right after it is the person;
+    - "tỉnh Phúc Kiến Vu Vĩ Quốc": where the NER model's word segmentation splits the run.
+    """
+    words = _words(text, start, end)
+    for i, (a, _) in enumerate(words[1:], 1):
+        if text[a : words[i][1]] in SURNAMES and 2 <= len(words) - i <= _MAX_WORDS:
+            return a
+    if text[slice(*words[0])] in SURNAMES and 2 <= len(words) <= _MAX_WORDS and _ORG_UNIT_BEFORE.search(before):
+        return start
+    if len(words) >= 3:
+        return name_after_place(text, start, end)
+    return None
 
 
 def _right_after(text: str, start: int, ends: frozenset[int]) -> bool:

@@ -30,7 +30,7 @@ def _alternation(words) -> str:
 _E = r"(?![\p{L}\p{N}])"
 _ADMIN = r"(?:thành\s+phố|TP\.?\s?|tỉnh|quận|huyện|thị\s+xã|thị\s+trấn|xã|phường)"
 _CAP = r"\p{Lu}[\p{Ll}\p{M}]*"
-_ABBR = r"\p{Lu}{2,}(?:[-&]\p{Lu}+)*(?![\p{L}\p{N}])"  # EVN, BHXH, NN-PTNT, KH&ĐT
+_ABBR = r"(?!TP\b)\p{Lu}{2,}(?:[-&]\p{Lu}+)*(?![\p{L}\p{N}]|\.\p{L})"  # EVN, BHXH, NN-PTNT, KH&ĐT
 _PLACE = rf"(?:{_alternation(LOCALITIES)}){_E}"
 _LOCALITY = (
     rf"(?:(?:{_PLACE}"
@@ -43,10 +43,10 @@ _ORG_NAMED = _alternation(o for o, (_, named, _) in _ORGS.items() if named)
 _ORG_PLAIN = _alternation(o for o, (_, named, _) in _ORGS.items() if not named)
 # A name after Bộ / Sở / Cục …: a known one, an abbreviation, or a capitalized
 # word with up to seven more words, stopping at a verb or function word.
-_DEPT_WORD = rf"(?!(?:{_alternation(_STOP)}){_E})[\p{{L}}][\p{{L}}&]*"
+_DEPT_WORD = rf"(?!(?:{_alternation(_STOP)}){_E}|{_PLACE})[\p{{L}}][\p{{L}}&]*"
 _DEPT_JOIN = rf"(?:\s*[-–]\s*|,?\s+(?:và|của)\s+(?=\p{{Lu}})|\s+)"
 _DEPT = (
-    rf"(?:(?:{_alternation(_DEPARTMENTS)}){_E}|{_ABBR}|{_CAP}(?:{_DEPT_JOIN}{_DEPT_WORD}){{0,7}})"
+    rf"(?:(?:{_alternation(_DEPARTMENTS)}){_E}|{_ABBR}|{_CAP})(?:{_DEPT_JOIN}{_DEPT_WORD}){{0,7}}"
     rf"(?:\s*\({_ABBR}\))?"
 )
 _ORG = rf"(?:(?:{_ORG_PLAIN}){_E}|(?:{_ORG_NAMED})\s+{_DEPT}|{_ABBR})"
