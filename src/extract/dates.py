@@ -20,13 +20,18 @@ _MONTH_NAMES = load_pairs("month_names.tsv")
 _PARTS_OF_DAY = load_words("parts_of_day.txt")
 _RELATIVE = {row[0]: (row[1], int(row[2])) for row in load_table("relative.tsv")}
 _NOT_DATE_AFTER = load_words("not_date_after.txt")
+_MONTH_COUNTS = {row[0]: int(row[1]) for row in load_table("month_counts.tsv")}
+_YEAR_OFFSETS = {"nay": 0, "ngoái": -1, "trước": -1, "tới": 1, "sau": 1}
+_YEAR_CUES = load_words("year_cues.txt")
+_DAY_FOLLOWERS = load_words("bare_day_followers.txt")
+_COUNT_AFTER = load_words("count_units.txt")
 
 
 def _alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_B = r"(?<![\p{L}\p{N}])"  # word start
+_B = r"(?<![\p{L}\p{N}])(?<!\d[/.\-])"  # word start, not inside "1/7"
 _E = r"(?![\p{L}\p{N}])"  # word end
 _YEAR4 = r"(?:1[89]\d\d|20\d\d|2100)"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -55,19 +60,23 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
         "interval-dates",
         regex.compile(
             rf"{_B}(?:từ\s+(?:ngày\s+)?)?(?P<a>{_DAY}\s*[/\-.]\s*{_MONTH}(?:\s*[/\-.]\s*{_YEAR4})?)"
-            rf"\s*(?:[-–—]|đến(?:\s+ngày)?)\s*(?P<b>{_DAY}\s*[/\-.]\s*{_MONTH}\s*[/\-.]\s*{_YEAR4}){_E}",
+            rf"\s*(?:[-–—]|đến(?:\s+ngày)?)\s*(?P<b>{_DAY}\s*[/\-.]\s*{_MONTH}(?:\s*[/\-.]\s*{_YEAR4})?){_E}",
             regex.IGNORECASE,
         ),
     ),
     (
         "interval-years",
-        regex.compile(rf"{_B}(?P<y1>{_YEAR4})\s*[-–—]\s*(?P<y2>{_YEAR4}){_E}"),
+        regex.compile(
+            rf"{_B}(?:(?P<from>từ)\s+)?(?:năm\s+)?(?P<y1>{_YEAR4})\s*(?:[-–—]|(?P<to>đến|tới))\s*(?:năm\s+)?(?P<y2>{_YEAR4}){_E}",
+            regex.IGNORECASE,
+        ),
     ),
     (
-        "half-year",
+        "months-of-year",
         regex.compile(
-            rf"{_B}(?P<n>6|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y>{_YEAR4}))?{_E}|"
-            rf"{_B}nửa\s+(?P<which2>đầu|cuối)\s+năm(?:\s+(?P<y2>{_YEAR4}))?{_E}",
+            rf"{_B}(?P<n>\d{{1,2}}|{_alternation(_MONTH_COUNTS)})\s+tháng\s+(?P<which>đầu|cuối)\s+năm"
+            rf"(?:\s+(?P<y>{_YEAR4})|\s+(?P<rel>nay|ngoái|trước|tới|sau))?{_E}|"
+            rf"{_B}nửa\s+(?P<which2>đầu|cuối)\s+năm(?:\s+(?P<y2>{_YEAR4})|\s+(?P<rel2>nay|ngoái|trước|tới|sau))?{_E}",
             regex.IGNORECASE,
         ),
     ),
@@ -108,7 +117,11 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ),
     (
         "year",
-        regex.compile(rf"{_B}năm\s+(?P<y>{_YEAR4}){_E}", regex.IGNORECASE),
+        regex.compile(rf"{_B}năm\s+(?P<y>1\d{{3}}|20\d\d|2100){_E}", regex.IGNORECASE),
+    ),
+    (
+        "cued-year",
+        regex.compile(rf"(?<={_B}(?i:{_alternation(_YEAR_CUES)})\s+)(?P<y>{_YEAR4}){_E}"),
     ),
     (
         "relative",
@@ -117,6 +130,12 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
 ]
 _INTERVAL_YEAR_CUE = regex.compile(r"(?:nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|niên\s+khóa|khóa|từ|trong)\s+$", regex.IGNORECASE)
 _AFTER_NOT_DATE = regex.compile(r"\s*(?:" + _alternation(_NOT_DATE_AFTER) + r")" + _E, regex.IGNORECASE)
+_COUNT_OR_SCALE_AFTER = regex.compile(
+    r"\s*(?:" + _alternation([*_COUNT_AFTER, "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "đồng", "USD"]) + r")" + _E,
+    regex.IGNORECASE,
+)
+_BARE_DAY_FOLLOWER = regex.compile(r"\s*(?:$|[,.;:)!?]|(?:" + _alternation(_DAY_FOLLOWERS) + r")" + _E + ")")
+_YEAR_LIST = regex.compile(rf"\s*(?:,|và|hoặc|cho\s+đến|đến)\s*(?:năm\s+)?(?P<y>{_YEAR4}){_E}", regex.IGNORECASE)
 _LEGAL_REF = regex.compile(r"/\s*\p{Lu}|[/\-.]\d", regex.IGNORECASE)
 
 
@@ -186,25 +205,32 @@ def _value(rule: str, m: regex.Match, text: str, ref: date | None) -> tuple[str,
     if rule == "interval-dates":
         d1, m1, y1 = _day_from(g["a"])
         d2, m2, y2 = _day_from(g["b"])
-        a = _resolve_day(m1, d1, y1 if y1 else y2, None)
-        b = _resolve_day(m2, d2, y2, None)
+        if y2 is None and not regex.match(r"(?i)từ", m.group()):
+            return None  # "15/6-15/7" alone is too often not a date range
+        a = _resolve_day(m1, d1, y1 or y2, ref)
+        b = _resolve_day(m2, d2, y2, ref)
         if not a or not b:
             return None
-        return f"{a[0]}/{b[0]}", "interval", False
+        return f"{a[0]}/{b[0]}", "interval", a[1] or b[1]
     if rule == "interval-years":
         y1, y2 = int(g["y1"]), int(g["y2"])
         if y2 <= y1 or y2 - y1 > 30:
             return None
         return f"{y1}/{y2}", "interval", False
-    if rule == "half-year":
-        year = g["y"] or g["y2"]
-        which = g["which"] or g["which2"]
-        if not year:
-            if ref is None:
-                return None
-            year = str(ref.year)
-        span = ("01", "06") if which.lower() == "đầu" else ("07", "12")
-        return f"{year}-{span[0]}/{year}-{span[1]}", "interval", not (g["y"] or g["y2"])
+    if rule == "months-of-year":
+        if g["which2"]:
+            count, which, year, rel = 6, g["which2"].lower(), g["y2"], g["rel2"]
+        else:
+            count = int(g["n"]) if g["n"].isdigit() else _MONTH_COUNTS[g["n"].lower()]
+            which, year, rel = g["which"].lower(), g["y"], g["rel"]
+        if not 1 <= count <= 11:
+            return None
+        first, last = (1, count) if which == "đầu" else (13 - count, 12)
+        if year is None and ref is not None:
+            year = str(ref.year + _YEAR_OFFSETS.get((rel or "nay").lower(), 0))
+        if year is None:
+            return f"--{first:02d}/--{last:02d}", "interval", False
+        return f"{year}-{first:02d}/{year}-{last:02d}", "interval", not (g["y"] or g["y2"])
     if rule in ("datetime", "clock-day"):
         year = _two_digit_year(g["y"]) if g["y"] else None
         day = _resolve_day(int(g["m"]), int(g["d"]), year, ref)
@@ -225,6 +251,8 @@ def _value(rule: str, m: regex.Match, text: str, ref: date | None) -> tuple[str,
                 return None  # "22-5", "1.7" need a cue such as "ngày", "chiều"
             if year is None and _AFTER_NOT_DATE.match(text, m.end()):
                 return None  # "13/13 chỉ tiêu"
+            if year is None and not g["cue"] and not _BARE_DAY_FOLLOWER.match(text, m.end()):
+                return None  # "5/5 hạng mục", "Dệt may 29/3": a bare day needs a date-like ending
             if _LEGAL_REF.match(text, m.end()):
                 return None  # "15/2017/NĐ-CP"
         resolved = _resolve_day(month, day, year, ref)
@@ -246,7 +274,9 @@ def _value(rule: str, m: regex.Match, text: str, ref: date | None) -> tuple[str,
             return f"--Q{quarter}", "quarter", False
         year = ref.year if (quarter - 1) * 3 + 1 <= ref.month else ref.year - 1
         return f"{year}-Q{quarter}", "quarter", True
-    if rule == "year":
+    if rule in ("year", "cued-year"):
+        if _COUNT_OR_SCALE_AFTER.match(text, m.end()):
+            return None  # "năm 2000 người", "đến 2020 tỷ"
         return g["y"], "year", False
     if rule == "relative":
         if ref is None:
@@ -270,9 +300,9 @@ def find_dates(text: str, reference: date | None = None) -> list[DateFound]:
         for m in pattern.finditer(text):
             if any(taken[m.start() : m.end()]):
                 continue
-            if rule == "interval-years" and not _INTERVAL_YEAR_CUE.search(text, max(0, m.start() - 20), m.start()):
-                if not regex.match(r"\s*[-–—]\s*", text[m.end("y1") : m.start("y2")]):
-                    continue
+            if rule == "interval-years" and not (m.group("from") or not m.group("to")
+                                                 or _INTERVAL_YEAR_CUE.search(text, max(0, m.start() - 20), m.start())):
+                continue  # "2012 đến 2016" needs "từ" or a cue such as "giai đoạn"
             result = _value(rule, m, text, reference)
             if result is None:
                 continue
@@ -280,5 +310,36 @@ def find_dates(text: str, reference: date | None = None) -> list[DateFound]:
             start = m.start()
             found.append(DateFound(start, m.end(), value, grain, rule, inferred))
             taken[start : m.end()] = b"\x01" * (m.end() - start)
+    found += _year_lists(text, found, taken)
     found.sort(key=lambda f: f.start)
-    return found
+    return _years_from_context(found)
+
+
+def _year_lists(text: str, found: list[DateFound], taken: bytearray) -> list[DateFound]:
+    """ "năm 2013, 2014 và 2015": bare years continuing a list that starts with a year."""
+    extra = []
+    for f in found:
+        if f.grain != "year":
+            continue
+        end = f.end
+        while (m := _YEAR_LIST.match(text, end)) and not any(taken[m.start("y") : m.end()]):
+            if _COUNT_OR_SCALE_AFTER.match(text, m.end()):
+                break
+            extra.append(DateFound(m.start("y"), m.end(), m.group("y"), "year", "year-list"))
+            taken[m.start("y") : m.end()] = b"\x01" * (m.end() - m.start("y"))
+            end = m.end()
+    return extra
+
+
+def _years_from_context(found: list[DateFound]) -> list[DateFound]:
+    """A day without a year takes it from the same day written with its year elsewhere in the text."""
+    known: dict[str, str] = {}
+    for f in found:
+        if f.grain in ("day", "minute") and not f.value.startswith("--") and not f.year_inferred:
+            known.setdefault(f.value[4:10], f.value[:4])
+    out = []
+    for f in found:
+        if f.grain == "day" and f.value.startswith("--") and f.value[1:] in known:
+            f = DateFound(f.start, f.end, known[f.value[1:]] + f.value[1:], f.grain, f.rule, True)
+        out.append(f)
+    return out
