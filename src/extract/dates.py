@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 import regex
 
+from extract.holidays import find_holidays
 from extract.vocab import load_pairs, load_table, load_words
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -122,6 +123,10 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     (
         "cued-year",
         regex.compile(rf"(?<={_B}(?i:{_alternation(_YEAR_CUES)})\s+)(?P<y>{_YEAR4}){_E}"),
+    ),
+    (
+        "relative-count",
+        regex.compile(rf"{_B}(?P<n>\d{{1,3}})\s+(?P<unit>ngày|tháng|năm)\s+trước{_E}", regex.IGNORECASE),
     ),
     (
         "relative",
@@ -278,6 +283,16 @@ def _value(rule: str, m: regex.Match, text: str, ref: date | None) -> tuple[str,
         if _COUNT_OR_SCALE_AFTER.match(text, m.end()):
             return None  # "năm 2000 người", "đến 2020 tỷ"
         return g["y"], "year", False
+    if rule == "relative-count":
+        if ref is None:
+            return None
+        n, unit = int(g["n"]), g["unit"].lower()
+        if unit == "năm":
+            return str(ref.year - n), "year", True
+        if unit == "tháng":
+            months = ref.year * 12 + ref.month - 1 - n
+            return f"{months // 12:04d}-{months % 12 + 1:02d}", "month", True
+        return (ref - timedelta(days=n)).isoformat(), "day", True
     if rule == "relative":
         if ref is None:
             return None
@@ -311,6 +326,9 @@ def find_dates(text: str, reference: date | None = None) -> list[DateFound]:
             found.append(DateFound(start, m.end(), value, grain, rule, inferred))
             taken[start : m.end()] = b"\x01" * (m.end() - start)
     found += _year_lists(text, found, taken)
+    for h in find_holidays(text, reference):
+        if not any(taken[h.start : h.end]):
+            found.append(DateFound(h.start, h.end, h.value, "day", h.rule, True))
     found.sort(key=lambda f: f.start)
     return _years_from_context(found)
 
