@@ -26,10 +26,14 @@ _BYLINE = regex.compile(
     r"^(?:Theo\s+)?(?P<name>(?:\p{Lu}[\p{Ll}\p{Lu}]*(?:\s*-\s*|\s+)){1,5}\p{Lu}[\p{Ll}\p{Lu}]*)"
     r"(?:\s*(?:/|\()\s*[\p{L}\.\s]+\)?)?\s*$"
 )
-_TRAILING_BYLINE = regex.compile(
-    r"(?<=[.!?…”\"]\s+)(?P<line>(?:Theo\s+)?(?P<name>(?:\p{Lu}[\p{Ll}\p{Lu}]*(?:\s*-\s*|\s+)){1,5}\p{Lu}[\p{Ll}\p{Lu}]*)"
-    r"(?:\s*/\s*[\p{L}\.]+|\s*\([\p{L}\./ ]+\))?)\s*$"
+_SENTENCE_END = regex.compile(r"(?:[.!?…”\"):]|\./\.)\s+")
+_BYLINE_PREFIX = regex.compile(r"^(?:" + "|".join(regex.escape(p) for p in load_words("byline_prefixes.txt")) + r")\s*",
+                               regex.IGNORECASE)
+_BYLINE_TEXT = regex.compile(
+    r"^(?:\p{Lu}[\p{L}]*(?:\s*[-–]\s*|\s+|,\s*)){0,6}\p{Lu}[\p{L}]*"
+    r"(?:\s*/\s*[\p{L}][\p{L}\. ]*|\s*\([\p{L}\./ ]+\))?$"
 )
+_UNIT_WORDS = regex.compile(r"^(?:Phòng|Ban|Sở|Văn phòng|UBND|Trung tâm)\b")
 
 
 @dataclass
@@ -130,19 +134,23 @@ def _author(text: str, nonempty: list[tuple[int, int]], layout: Layout) -> str |
                 return line
             if len(line) > 120:
                 break
-    # A byline at the end of the body.
+    # A byline at the end of the body, after its last sentence.
     if nonempty:
-        a, b = nonempty[-1]
-        line = text[a:b].strip()
-        if _looks_like_byline(line) and not any(w in line for w in ("Phòng", "Ban", "Sở")):
-            return _clean_byline(line)
-        m = _TRAILING_BYLINE.search(text[max(a, b - 120) : b])
-        if m:
-            return _clean_byline(m.group("line"))
+        return trailing_byline(text[nonempty[-1][0] : nonempty[-1][1]])
     return None
 
 
-def _clean_byline(line: str) -> str:
-    line = line.strip()
-    return line[6:] if line.startswith("Theo ") else line
-
+def trailing_byline(line: str) -> str | None:
+    """ "… năm nay. Hoàng Hưng/VTC News" -> "Hoàng Hưng/VTC News"; None when the line ends in prose."""
+    tail = line.rstrip()[-160:]
+    ends = list(_SENTENCE_END.finditer(tail))
+    candidate = tail[ends[-1].end() :] if ends else tail
+    while (prefix := _BYLINE_PREFIX.match(candidate)) and prefix.end():
+        candidate = candidate[prefix.end() :]
+    candidate = candidate.strip(" -–")
+    half = len(candidate) // 2
+    if candidate[:half].strip() and candidate[:half].strip() == candidate[half:].strip():
+        candidate = candidate[:half].strip()  # "Việt Cường/VOV Việt Cường/VOV": a repeated credit
+    if not candidate or len(candidate) > 60 or _UNIT_WORDS.match(candidate) or not _BYLINE_TEXT.match(candidate):
+        return None
+    return candidate
