@@ -52,7 +52,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     (
         "interval-days",
         regex.compile(
-            rf"{_B}(?:(?P<cue>từ|ngày|trong\s+(?:2|hai|3|ba)\s+ngày)\s+)?(?P<d1>{_DAY})\s*(?:[-–]|đến)\s*"
+            rf"{_B}(?P<d1>{_DAY})\s*(?:[-–]|đến)\s*"
             rf"(?P<d2>{_DAY})\s*[/\-.]\s*(?P<m>{_MONTH})(?:\s*[/\-.]\s*(?P<y>{_YEAR4}))?{_E}",
             regex.IGNORECASE,
         ),
@@ -60,7 +60,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     (
         "interval-dates",
         regex.compile(
-            rf"{_B}(?:từ\s+(?:ngày\s+)?)?(?P<a>{_DAY}\s*[/\-.]\s*{_MONTH}(?:\s*[/\-.]\s*{_YEAR4})?)"
+            rf"{_B}(?P<a>{_DAY}\s*[/\-.]\s*{_MONTH}(?:\s*[/\-.]\s*{_YEAR4})?)"
             rf"\s*(?:[-–—]|đến(?:\s+ngày)?)\s*(?P<b>{_DAY}\s*[/\-.]\s*{_MONTH}(?:\s*[/\-.]\s*{_YEAR4})?){_E}",
             regex.IGNORECASE,
         ),
@@ -97,7 +97,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     (
         "day",
         regex.compile(
-            rf"{_B}(?:(?P<cue>{_CUE})\s*,?\s*(?:(?:ngày|mồng|mùng)\s+)?)?(?:{_DAY_MONTH_YEAR}|{_DAY_MONTH_WORDS}){_E}",
+            rf"{_B}(?:{_DAY_MONTH_YEAR}|{_DAY_MONTH_WORDS}){_E}",
             regex.IGNORECASE,
         ),
     ),
@@ -133,6 +133,13 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
         regex.compile(rf"{_B}(?P<rel>{_alternation(_RELATIVE)}){_E}", regex.IGNORECASE),
     ),
 ]
+# Words before a date that belong to it ("chiều 22-5", "từ 1/7 đến …"). They are
+# read leftwards from where the digits start, which keeps the scan fast.
+_LEFT_CUES = {
+    "interval-days": regex.compile(r"(?<![\p{L}])(?P<cue>từ|ngày|trong\s+(?:2|hai|3|ba)\s+ngày)\s+$", regex.IGNORECASE),
+    "interval-dates": regex.compile(r"(?<![\p{L}])(?P<cue>từ)\s+(?:ngày\s+)?$", regex.IGNORECASE),
+    "day": regex.compile(rf"(?<![\p{{L}}])(?P<cue>{_CUE})\s*,?\s*(?:(?:ngày|mồng|mùng)\s+)?$", regex.IGNORECASE),
+}
 _INTERVAL_YEAR_CUE = regex.compile(r"(?:nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|niên\s+khóa|khóa|từ|trong)\s+$", regex.IGNORECASE)
 _AFTER_NOT_DATE = regex.compile(r"\s*(?:" + _alternation(_NOT_DATE_AFTER) + r")" + _E, regex.IGNORECASE)
 _COUNT_OR_SCALE_AFTER = regex.compile(
@@ -195,7 +202,7 @@ def _day_from(text: str) -> tuple[int, int, int | None]:
     return int(parts[0]), int(parts[1]), year
 
 
-def _value(rule: str, m: regex.Match, text: str, ref: date | None) -> tuple[str, str, bool] | None:
+def _value(rule: str, m: regex.Match, text: str, ref: date | None, cue: str | None) -> tuple[str, str, bool] | None:
     g = m.groupdict()
     if rule == "interval-days":
         year = int(g["y"]) if g["y"] else None
@@ -204,13 +211,13 @@ def _value(rule: str, m: regex.Match, text: str, ref: date | None) -> tuple[str,
         b = _resolve_day(month, int(g["d2"]), year, ref)
         if not a or not b or int(g["d1"]) >= int(g["d2"]):
             return None
-        if not g["cue"] and not year:
+        if not cue and not year:
             return None
         return f"{a[0]}/{b[0]}", "interval", a[1]
     if rule == "interval-dates":
         d1, m1, y1 = _day_from(g["a"])
         d2, m2, y2 = _day_from(g["b"])
-        if y2 is None and not regex.match(r"(?i)từ", m.group()):
+        if y2 is None and not cue:
             return None  # "15/6-15/7" alone is too often not a date range
         a = _resolve_day(m1, d1, y1 or y2, ref)
         b = _resolve_day(m2, d2, y2, ref)
@@ -252,11 +259,11 @@ def _value(rule: str, m: regex.Match, text: str, ref: date | None) -> tuple[str,
             day, month = int(g["d"]), int(g["m"])
             year = _two_digit_year(g["y"]) if g["y"] else None
             sep = g["sep"]
-            if year is None and not g["cue"] and sep != "/":
+            if year is None and not cue and sep != "/":
                 return None  # "22-5", "1.7" need a cue such as "ngày", "chiều"
             if year is None and _AFTER_NOT_DATE.match(text, m.end()):
                 return None  # "13/13 chỉ tiêu"
-            if year is None and not g["cue"] and not _BARE_DAY_FOLLOWER.match(text, m.end()):
+            if year is None and not cue and not _BARE_DAY_FOLLOWER.match(text, m.end()):
                 return None  # "5/5 hạng mục", "Dệt may 29/3": a bare day needs a date-like ending
             if _LEGAL_REF.match(text, m.end()):
                 return None  # "15/2017/NĐ-CP"
@@ -312,17 +319,19 @@ def find_dates(text: str, reference: date | None = None) -> list[DateFound]:
     taken = bytearray(len(text) + 1)
     found: list[DateFound] = []
     for rule, pattern in _PATTERNS:
+        left = _LEFT_CUES.get(rule)
         for m in pattern.finditer(text):
-            if any(taken[m.start() : m.end()]):
+            before = left.search(text, max(0, m.start() - 30), m.start()) if left else None
+            start = before.start() if before else m.start()
+            if any(taken[start : m.end()]):
                 continue
             if rule == "interval-years" and not (m.group("from") or not m.group("to")
                                                  or _INTERVAL_YEAR_CUE.search(text, max(0, m.start() - 20), m.start())):
                 continue  # "2012 đến 2016" needs "từ" or a cue such as "giai đoạn"
-            result = _value(rule, m, text, reference)
+            result = _value(rule, m, text, reference, before["cue"] if before else None)
             if result is None:
                 continue
             value, grain, inferred = result
-            start = m.start()
             found.append(DateFound(start, m.end(), value, grain, rule, inferred))
             taken[start : m.end()] = b"\x01" * (m.end() - start)
     found += _year_lists(text, found, taken)

@@ -21,6 +21,9 @@ _WORD = regex.compile(r"[\p{L}\p{M}" + regex.escape(_CODES) + r"]+")
 # "ª" is a letter to Unicode (category Lo) but never one in Vietnamese text.
 _NON_LETTER_CODES = {c for c in TCVN3 if unicodedata.category(c) not in ("Lu", "Ll")}
 _CAPITAL_CODES = {c for c in TCVN3 if c.isupper()}
+_EVIDENCE = regex.compile(
+    "[" + regex.escape("".join(_NON_LETTER_CODES)) + "]|\\p{Ll}[" + regex.escape("".join(_CAPITAL_CODES)) + "]"
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ def _decode(word: str) -> str:
 
 def find_legacy_fragments(text: str) -> list[LegacyFragment]:
     """Runs of TCVN3 words (joined across spaces), each with its repair."""
+    if not _EVIDENCE.search(text):
+        return []  # the common case, in one pass
     words = [m for m in _WORD.finditer(text) if _is_tcvn3(m.group())]
     fragments: list[LegacyFragment] = []
     for m in words:

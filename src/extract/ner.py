@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-_WINDOW = 40  # characters of context on each side of the run
+_WINDOW = 16  # characters of context on each side of the run: the place word and a little more
 
 
 @lru_cache(maxsize=4096)

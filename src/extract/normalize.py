@@ -19,6 +19,7 @@ from extract.vocab import load_pairs
 _SPACES = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u3000"}
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 _GRAPHEME = regex.compile(r"\X")
+_SPECIAL = regex.compile("[" + regex.escape("".join(_SPACES | _INVISIBLE)) + "]")
 _TONE_PAIRS = load_pairs("tone_placement.tsv")
 # Only a final vowel pair moves its tone ("hoà" but "hoàn"); "quý" is "qu" + "ý".
 _OLD_TONE = regex.compile(
@@ -76,8 +77,8 @@ def _match_case(template: str, replacement: str) -> str:
 
 def _normalize_plain(chunk: str, offset: int, out: _Builder) -> None:
     """NFC by grapheme, spaces and invisibles, keeping the map."""
-    if chunk.isascii():
-        out.add_identity(chunk, offset)
+    if chunk.isascii() or (unicodedata.is_normalized("NFC", chunk) and not _SPECIAL.search(chunk)):
+        out.add_identity(chunk, offset)  # the common case: nothing to change
         return
     for grapheme in _GRAPHEME.finditer(chunk):
         g = grapheme.group()
@@ -127,4 +128,6 @@ def normalize(original: str) -> NormalizedText:
 
 def fold(text: str) -> str:
     """One form of a short string for comparisons: NFC, new tone style, single spaces."""
-    return " ".join(normalize(text).text.split())
+    text = unicodedata.normalize("NFC", text)
+    text = _OLD_TONE.sub(lambda m: _match_case(m.group(), _TONE_PAIRS[m.group().lower()]), text)
+    return " ".join(text.replace("\u00a0", " ").split())
