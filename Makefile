@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test schemas score-dev clean
+.PHONY: run test schemas score-dev bench clean
 
 SHARED ?= ../shared
 
@@ -25,6 +25,10 @@ test: $(STAMP)
 score-dev: $(STAMP)
 	$(BIN)/vnextract run $(SHARED)/corpora/news --out output/dev --overwrite
 	python3 $(SHARED)/eval/score.py --gold $(SHARED)/gold/dev.jsonl --pred output/dev/records.jsonl
+
+# Speed and memory beside the baseline (underthesea ner per sentence); takes about 40 minutes.
+bench: $(STAMP)
+	$(BIN)/python bench/benchmark.py $(SHARED)/corpora/news --repeat 10 --json output/bench.json
 
 schemas: $(STAMP)
 	$(BIN)/vnextract schemas schemas/

@@ -83,5 +83,55 @@ def schemas(folder: Annotated[Path, typer.Argument(help="Where to write the JSON
         typer.echo(folder / name)
 
 
+@app.command()
+def explain(
+    text: Annotated[str, typer.Argument(help="A sentence or article (use - to read standard input).")],
+    published: Annotated[str | None, typer.Option(help="Publication date (ISO 8601) for dates without a year.")] = None,
+) -> None:
+    """Show every mention in TEXT with its offsets, the rule that produced it and its value."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from extract.explain import explain as explain_text
+
+    if text == "-":
+        text = sys.stdin.read()
+    table = Table("kind", "text", "start", "end", "value", "rule")
+    for row in explain_text(text, published=published):
+        table.add_row(row.kind, row.text, str(row.start), str(row.end), str(row.value), row.rule)
+    Console().print(table)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Option(help="Gold annotations (JSONL, the gold format).")],
+    pred: Annotated[Path, typer.Option(help="records.jsonl, or the output folder holding it.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+    show: Annotated[int, typer.Option(help="List up to N misses and extras per type.")] = 10,
+) -> None:
+    """Score predictions against gold annotations: precision, recall and F1 per type."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from extract.evaluate import evaluate_files
+
+    result = evaluate_files(gold, pred)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    table = Table("type", "tp", "fp", "fn", "P", "R", "F1")
+    for row in result["rows"]:
+        table.add_row(row["type"], *(str(row[k]) for k in ("tp", "fp", "fn")),
+                      *(f"{row[k]:.3f}" for k in ("precision", "recall", "f1")))
+    console = Console()
+    console.print(table)
+    if result["missing"]:
+        console.print(f"articles with no prediction: {len(result['missing'])}")
+    for kind in result["misses"]:
+        for label, items in (("miss", result["misses"][kind]), ("extra", result["extras"][kind])):
+            for item in items[:show]:
+                console.print(f"  {kind} {label}: {item}", markup=False)
+
+
 def main() -> None:
     app()
