@@ -9,5 +9,19 @@ from extract.models import Article
 from extract.parse import Entity, parse
 from extract.pipeline import extract_file, extract_text, iter_file
 
+
+def nlp():
+    """The spaCy pipeline (see extract.spacy_pipeline); spaCy loads only when asked for."""
+    from extract.spacy_pipeline import nlp as build
+
+    return build()
+
+
+def explain(text: str, *, published: str | None = None):
+    """Every mention with offsets, rule and value (see extract.explain)."""
+    from extract.explain import explain as run
+
+    return run(text, published=published)
+
 __version__ = "0.1.0"
-__all__ = ["Article", "Entity", "InputError", "parse", "extract_file", "extract_text", "iter_file", "__version__"]
+__all__ = ["Article", "Entity", "InputError", "explain", "nlp", "parse", "extract_file", "extract_text", "iter_file", "__version__"]
