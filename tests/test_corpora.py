@@ -16,8 +16,8 @@ SCORED_KINDS = {"date", "percentage", "money"}
 def _cases():
     for path in sorted(EXAMPLES.glob("*.toml")):
         corpus = tomllib.loads(path.read_text(encoding="utf-8"))
-        if corpus.get("kind") == "people":
-            continue  # sentences for the whole extractor: tests/test_names.py
+        if corpus.get("kind") in ("people", "sentences"):
+            continue  # tests/test_names.py and tests/test_sentences.py
         if path.stem == "negative":
             for text in corpus["texts"]:
                 yield pytest.param("negative", text, {}, id=f"negative:{text}")

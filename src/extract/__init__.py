@@ -8,6 +8,7 @@ from extract.errors import InputError
 from extract.models import Article
 from extract.parse import Entity, parse
 from extract.pipeline import extract_file, extract_text, iter_file
+from extract.segment import Sentence, sentences
 
 
 def nlp():
@@ -24,4 +25,4 @@ def explain(text: str, *, published: str | None = None):
     return run(text, published=published)
 
 __version__ = "0.1.0"
-__all__ = ["Article", "Entity", "InputError", "explain", "nlp", "parse", "extract_file", "extract_text", "iter_file", "__version__"]
+__all__ = ["Article", "Entity", "InputError", "Sentence", "sentences", "explain", "nlp", "parse", "extract_file", "extract_text", "iter_file", "__version__"]

@@ -92,7 +92,7 @@ def _unit_after(text: str, q: Quantity):
 
 
 def _per(text: str, end: int) -> tuple[int, str | None]:
-    m = _PER.match(text, end)
+    m = _PER.match(text, end, end + 40)  # a window: the regex module would look for "/" to the end of text
     if m and not m.group("per").isdigit():
         return m.end(), m.group("per")
     return end, None

@@ -56,14 +56,16 @@ class Shard:
         return f"part-{self.index:05d}"
 
 
-def discover(src: Path) -> Iterator[Path]:
+def discover(src: Path, skip: Path | None = None) -> Iterator[Path]:
     """Article files under src, in a stable order; sidecars and other files are passed over.
-    Symbolic links are not followed, so a link loop or a link out of SRC is never read."""
+    Linked folders are not followed, so a link loop or a link out of SRC is never
+    walked; `skip` (the output folder, when it lies inside SRC) is not read."""
     if src.is_file():
         yield src
         return
+    skip = skip.resolve() if skip else None
     for root, dirs, files in os.walk(src):
-        dirs[:] = sorted(d for d in dirs if not (Path(root) / d).is_symlink())
+        dirs[:] = sorted(d for d in dirs if not (Path(root) / d).is_symlink() and (Path(root) / d).resolve() != skip)
         for name in sorted(files):
             path = Path(root) / name
             if path.suffix.lower() in ARTICLE_SUFFIXES and not is_sidecar(path):
@@ -76,8 +78,8 @@ def article_id(path: Path, src: Path) -> str:
     return rel.with_suffix("").as_posix()
 
 
-def shards(src: Path, size: int) -> Iterator[Shard]:
-    paths = discover(src)
+def shards(src: Path, size: int, skip: Path | None = None) -> Iterator[Shard]:
+    paths = discover(src, skip)
     for index in range(10**9):
         chunk = tuple(str(p) for p in islice(paths, size))
         if not chunk:
@@ -99,14 +101,29 @@ def _json_line(model) -> str:
     return json.dumps(model.model_dump(mode="json"), ensure_ascii=False) + "\n"
 
 
+def _printable(path: Path) -> str:
+    """The path as text that can be written, whatever bytes its name holds."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _check_file(path: Path, src: Path, name: str) -> None:
+    if name != str(path):
+        raise InputError(name, "file name is not valid UTF-8; rename the file")
+    if path.is_symlink():
+        target = Path(os.path.realpath(path))
+        if not target.exists():
+            raise InputError(name, "symbolic link to nothing, or a link loop")
+        if not target.is_relative_to(Path(os.path.realpath(src))):
+            raise InputError(name, "symbolic link pointing outside the input folder")
+    if not path.is_file():
+        raise InputError(name, "not a regular file")
+
+
 def extract_path(path: Path, src: Path) -> Iterator[tuple[str, str]]:
     """('record' | 'error', JSON line) for every article or failure in one input file."""
-    name = str(path)
+    name = _printable(path)
     try:
-        if path.is_symlink() and not path.resolve().is_relative_to(src.resolve()):
-            raise InputError(name, "symbolic link pointing outside the input folder")
-        if not path.is_file():
-            raise InputError(name, "not a regular file")
+        _check_file(path, src, name)
         for doc in read_path(path, article_id(path, src), name):
             if isinstance(doc, InputError):
                 yield "error", _json_line(ArticleError(path=doc.path, reason=doc.reason))
@@ -266,7 +283,7 @@ def run(
     summary = Summary()
 
     def todo() -> Iterator[Shard]:
-        for shard in shards(src, shard_size):
+        for shard in shards(src, shard_size, skip=out):
             summary.shards += 1
             counts = _done(out, shard)
             if counts is None:

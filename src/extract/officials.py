@@ -13,6 +13,7 @@ to someone else) but do not make an official.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -54,13 +55,30 @@ def _key(text: str) -> str:
 
 def _trim(positions: list[PositionFound], names: list[NameFound], text: str) -> list[PositionFound]:
     """A position must not run into a name: cut it where the name starts."""
+    starts = sorted(n.start for n in names)
     out = []
     for p in positions:
-        inside = [n for n in names if p.start < n.start < p.end]
-        if inside:
-            p = cut(p, inside[0].start, text)
+        k = bisect_right(starts, p.start)
+        if k < len(starts) and starts[k] < p.end:
+            p = cut(p, starts[k], text)
         if p is not None:
             out.append(p)
+    return out
+
+
+def _outside(names: list[NameFound], positions: list[PositionFound]) -> list[NameFound]:
+    """The names that do not start inside a position."""
+    spans = sorted((p.start, p.end) for p in positions)
+    starts = [s for s, _ in spans]
+    reach, furthest = [], -1  # reach[i]: the furthest end among spans[: i + 1]
+    for _, end in spans:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+    out = []
+    for n in names:
+        k = bisect_right(starts, n.start) - 1
+        if k < 0 or reach[k] <= n.start:
+            out.append(n)
     return out
 
 
@@ -72,7 +90,7 @@ def _recognize(text: str) -> tuple[list[NameFound], list[PositionFound]]:
     # even without a known family name ("Thủ tướng Lào Thongloun Sisoulith").
     names = find_names(text, frozenset(p.end for p in positions))
     positions = _trim(positions, names, text)
-    names = [n for n in names if not any(p.start <= n.start < p.end for p in positions)]
+    names = _outside(names, positions)
     names = [n for n in (_before_position(n, positions, text) for n in names) if n is not None]
     return sorted(names, key=lambda n: n.start), positions
 
@@ -91,12 +109,14 @@ def _before_position(n: NameFound, positions: list[PositionFound], text: str) ->
     return NameFound(n.start, end, text[n.start : end], n.full, n.rule)
 
 
-def _chain_start(positions: list[PositionFound], i: int, text: str) -> int:
-    """Index of the first position of the list "X, X kiêm X" that ends with positions[i]."""
-    j = i
-    while j > 0 and _POSITION_LIST_JOIN.match(text[positions[j - 1].end : positions[j].start]):
-        j -= 1
-    return j
+def _chain_starts(positions: list[PositionFound], text: str) -> list[int]:
+    """For each position, the index of the first position of the list
+    "X, X kiêm X" that ends with it."""
+    out: list[int] = []
+    for i, p in enumerate(positions):
+        joined = i > 0 and _POSITION_LIST_JOIN.match(text[positions[i - 1].end : p.start])
+        out.append(out[i - 1] if joined else i)
+    return out
 
 
 def _short_mentions(text: str, positions: list[PositionFound], by_given: dict[str, "PersonDraft"]) -> list[NameFound]:
@@ -143,13 +163,15 @@ def link(text: str) -> list[PersonDraft]:
     names = sorted([*names, *(n for n in shorts if n.start in owner)], key=lambda n: n.start)
 
     starts = [n.start for n in names]
+    ends = [n.end for n in names]  # names do not overlap, so these are sorted too
+    chain = _chain_starts(positions, text)
     for i, p in enumerate(positions):
         # "X N", "X, X N" and "X N1, N2 và N3"
-        k = next((k for k, s in enumerate(starts) if s >= p.end), None)
-        if k is not None and _BETWEEN_TITLE_AND_NAME.match(text[p.end : names[k].start]):
+        k = bisect_left(starts, p.end)
+        if k < len(names) and _BETWEEN_TITLE_AND_NAME.match(text[p.end : names[k].start]):
             person = owner.get(names[k].start)
             if person:
-                for q in positions[_chain_start(positions, i, text) : i + 1]:
+                for q in positions[chain[i] : i + 1]:
                     person.add_position(q)
                 prev = names[k]
                 for n in names[k + 1 :]:
@@ -160,9 +182,9 @@ def link(text: str) -> list[PersonDraft]:
                     prev = n
                 continue
         # "N – X, X", "N, X", "N (X)"
-        first = positions[_chain_start(positions, i, text)]
-        k = next((k for k in range(len(names) - 1, -1, -1) if names[k].end <= first.start), None)
-        if k is not None and _NAME_THEN_POSITION.match(text[names[k].end : first.start]):
+        first = positions[chain[i]]
+        k = bisect_right(ends, first.start) - 1
+        if k >= 0 and _NAME_THEN_POSITION.match(text[names[k].end : first.start]):
             person = owner.get(names[k].start)
             if person:
                 person.add_position(p)

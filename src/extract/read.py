@@ -6,7 +6,8 @@ Formats:
   published).
 - NAME.json: an article itself when it has a body field (body, content or
   text); otherwise it is a sidecar, or an error if nothing uses it.
-- NAME.jsonl: one article per line, as in .json.
+- NAME.jsonl: one article per line, as in .json, in UTF-8 (JSON Lines), read
+  line by line; an optional "id" field names the article within the file.
 The original text of a .json article is its body, with the title (when given)
 on the first line and an empty line between, so offsets point into a text a
 user can rebuild.
@@ -17,11 +18,15 @@ import codecs
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import count
 from pathlib import Path
 
 from extract.errors import InputError
 
 ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")
+# A news article is a few kilobytes; a file this large is not one (a .jsonl
+# file may be larger: the limit holds for each of its lines).
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 BODY_FIELDS = ("body", "content", "text")
 METADATA_FIELDS = ("title", "author", "published", "url")
 
@@ -88,35 +93,68 @@ def is_sidecar(path: Path) -> bool:
 def read_path(path: Path, doc_id: str, name: str) -> Iterator[Document | InputError]:
     """Documents in one file. Raises InputError for a file that cannot be read;
     yields one for a bad line of a .jsonl file."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(name, f"cannot read: {err.strerror or err}") from None
     suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _read_jsonl(path, doc_id, name)
+        return
+    data = _read_bytes(path, name)
     if suffix == ".txt":
         doc = Document(id=doc_id, text=decode(data, name), path=name)
         sidecar = path.with_suffix(".json")
         if sidecar.is_file():
-            meta = _load_json(sidecar.read_bytes(), str(sidecar))
+            meta = _load_json(_read_bytes(sidecar, str(sidecar)), str(sidecar))
             if isinstance(meta, dict):
                 for key, value in _metadata(meta).items():
                     setattr(doc, key, value)
         yield doc
     elif suffix == ".json":
         yield document_from_json(_load_json(data, name), doc_id, name)
-    elif suffix == ".jsonl":
-        text = decode(data, name)
-        for line_no, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            # One bad line is an error for that line; the other lines are still read.
-            try:
-                obj = json.loads(line)
-                sub_id = str(obj.get("id")) if isinstance(obj, dict) and obj.get("id") else str(line_no)
-                yield document_from_json(obj, f"{doc_id}/{sub_id}", f"{name}:{line_no}")
-            except json.JSONDecodeError as err:
-                yield InputError(f"{name}:{line_no}", f"invalid JSON: {err.msg}")
-            except InputError as err:
-                yield err
     else:
         raise InputError(name, f"unsupported file type {suffix!r}")
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise InputError(name, f"file too large for one article ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})")
+        return path.read_bytes()
+    except OSError as err:
+        raise InputError(name, f"cannot read: {err.strerror or err}") from None
+
+
+def _read_jsonl(path: Path, doc_id: str, name: str) -> Iterator[Document | InputError]:
+    """One article per line, read line by line; one bad line is an error for
+    that line and the other lines are still read."""
+    try:
+        handle = open(path, "rb")
+    except OSError as err:
+        raise InputError(name, f"cannot read: {err.strerror or err}") from None
+    with handle:
+        for line_no in count(1):
+            where = f"{name}:{line_no}"
+            try:
+                raw = handle.readline(MAX_ARTICLE_BYTES + 1)
+            except OSError as err:
+                raise InputError(name, f"cannot read: {err.strerror or err}") from None
+            if not raw:
+                return
+            if len(raw) > MAX_ARTICLE_BYTES:
+                yield InputError(where, f"line too long for one article (over {MAX_ARTICLE_BYTES:,} bytes)")
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                    raw = handle.readline(MAX_ARTICLE_BYTES)
+                continue
+            if line_no == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw.decode("utf-8"))
+                sub_id = str(obj.get("id")) if isinstance(obj, dict) and obj.get("id") else str(line_no)
+                yield document_from_json(obj, f"{doc_id}/{sub_id}", where)
+            except UnicodeDecodeError as err:
+                yield InputError(where, f"not valid UTF-8 (byte {err.start} of the line)")
+            except json.JSONDecodeError as err:
+                yield InputError(where, f"invalid JSON: {err.msg}")
+            except InputError as err:
+                yield err
