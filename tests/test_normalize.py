@@ -41,3 +41,27 @@ def test_foreign_letters_are_not_taken_for_tcvn3():
 
 def test_fold():
     assert fold("  Bí thư  Quận uỷ ") == "Bí thư Quận ủy"
+
+
+def test_vni_fragment_is_repaired_with_offsets_per_letter():
+    original = "Ngày 5/3 tỉnh chi 1.500 tyû ñoàng cho Vieät Nam."
+    norm = normalize(original)
+    assert norm.text == "Ngày 5/3 tỉnh chi 1.500 tỷ đồng cho Việt Nam."
+    assert [(r.text, r.fixed, r.encoding) for r in norm.repairs] == [("tyû ñoàng", "tỷ đồng", "VNI"),
+                                                                    ("Vieät", "Việt", "VNI")]
+    start = norm.text.index("đồng")
+    a, b = norm.to_original(start, start + len("đồng"))
+    assert original[a:b] == "ñoàng"
+
+
+def test_tcvn3_word_without_strong_evidence_joins_when_it_decodes_to_a_syllable():
+    assert normalize("thu 1.500 tû ®ång").text == "thu 1.500 tỷ đồng"
+
+
+def test_foreign_words_are_not_taken_for_vni():
+    text = "Noël, naïve, Peña, José, Zoë và Citroën, Raphaël ở Hà Nội, hoà bình, khoá học."
+    assert not normalize(text).repairs
+
+
+def test_soft_hyphen_inside_a_word_is_not_tcvn3():
+    assert not normalize("cho gi\u00adáo dục").repairs

@@ -39,7 +39,7 @@ _CURRENCY_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _NOT_CURRENCY_AFTER = regex.compile(r"\s*(?:" + _alternation(_NOT_CURRENCY) + r")(?![\p{L}])", regex.IGNORECASE)
-_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_THOUSANDS = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
 _CONVERSION = regex.compile(r"\s*\(\s*(?:(?:khoảng|tương đương|gần|hơn|trên|chừng)\s+)?$", regex.IGNORECASE)
 _PERCENT_AFTER = regex.compile(r"\s*(?:%|phần\s+trăm(?![\p{L}]))", regex.IGNORECASE)
 _PER = regex.compile(r"\s*/\s*(?P<per>[\p{L}\p{N}²³]+)")

@@ -32,19 +32,19 @@ def _alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_B = r"(?<![\p{L}\p{N}])(?<!\d[/.\-])"  # word start, not inside "1/7"
+_B = r"(?<![\p{L}\p{N}])(?<![0-9][/.\-])"  # word start, not inside "1/7"
 _E = r"(?![\p{L}\p{N}])"  # word end
-_YEAR4 = r"(?:1[89]\d\d|20\d\d|2100)"
-_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_YEAR4 = r"(?:1[89][0-9][0-9]|20[0-9][0-9]|2100)"
+_DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _PART_WORD = rf"(?:{_alternation(_PARTS_OF_DAY)})"
 _PART = rf"(?:{_PART_WORD}\s+)"
 _WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)"
-_CLOCK = r"(?:(?P<hh>[01]?\d|2[0-3])\s*(?:h|giờ|:)\s*(?P<mm>[0-5]\d)?(?:\s*(?:phút|p))?)"
+_CLOCK = r"(?:(?P<hh>[01]?[0-9]|2[0-3])\s*(?:h|giờ|:)\s*(?P<mm>[0-5][0-9])?(?:\s*(?:phút|p))?)"
 _CUE = rf"(?:ngày|hôm|mồng|mùng|{_PART_WORD}|{_WEEKDAY})"
 
 _DAY_MONTH_YEAR = (
-    rf"(?P<d>{_DAY})\s*(?P<sep>[/\-.])\s*(?P<m>{_MONTH})(?:\s*(?P=sep)\s*(?P<y>{_YEAR4}|\d\d)(?!\s*/\s*\p{{L}}))?"
+    rf"(?P<d>{_DAY})\s*(?P<sep>[/\-.])\s*(?P<m>{_MONTH})(?:\s*(?P=sep)\s*(?P<y>{_YEAR4}|[0-9][0-9])(?!\s*/\s*\p{{L}}))?"
 )
 _DAY_MONTH_WORDS = rf"(?P<d2>{_DAY})\s+tháng\s+(?P<m2>{_MONTH})(?:\s*(?:năm|,)\s*(?P<y2>{_YEAR4}))?"
 
@@ -75,7 +75,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     (
         "months-of-year",
         regex.compile(
-            rf"{_B}(?P<n>\d{{1,2}}|{_alternation(_MONTH_COUNTS)})\s+tháng\s+(?P<which>đầu|cuối)\s+năm"
+            rf"{_B}(?P<n>[0-9]{{1,2}}|{_alternation(_MONTH_COUNTS)})\s+tháng\s+(?P<which>đầu|cuối)\s+năm"
             rf"(?:\s+(?P<y>{_YEAR4})|\s+(?P<rel>nay|ngoái|trước|tới|sau))?{_E}|"
             rf"{_B}nửa\s+(?P<which2>đầu|cuối)\s+năm(?:\s+(?P<y2>{_YEAR4})|\s+(?P<rel2>nay|ngoái|trước|tới|sau))?{_E}",
             regex.IGNORECASE,
@@ -84,7 +84,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     (
         "datetime",
         regex.compile(
-            rf"{_B}(?P<d>{_DAY})/(?P<m>{_MONTH})/(?P<y>{_YEAR4})\s*(?:\||,|-|lúc)?\s*(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d){_E}"
+            rf"{_B}(?P<d>{_DAY})/(?P<m>{_MONTH})/(?P<y>{_YEAR4})\s*(?:\||,|-|lúc)?\s*(?P<hh>[01]?[0-9]|2[0-3]):(?P<mm>[0-5][0-9]){_E}"
         ),
     ),
     (
@@ -118,7 +118,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ),
     (
         "year",
-        regex.compile(rf"{_B}năm\s+(?P<y>1\d{{3}}|20\d\d|2100){_E}", regex.IGNORECASE),
+        regex.compile(rf"{_B}năm\s+(?P<y>1[0-9]{{3}}|20[0-9][0-9]|2100){_E}", regex.IGNORECASE),
     ),
     (
         "cued-year",
@@ -126,7 +126,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ),
     (
         "relative-count",
-        regex.compile(rf"{_B}(?P<n>\d{{1,3}})\s+(?P<unit>ngày|tháng|năm)\s+trước{_E}", regex.IGNORECASE),
+        regex.compile(rf"{_B}(?P<n>[0-9]{{1,3}})\s+(?P<unit>ngày|tháng|năm)\s+trước{_E}", regex.IGNORECASE),
     ),
     (
         "relative",
@@ -148,7 +148,7 @@ _COUNT_OR_SCALE_AFTER = regex.compile(
 )
 _BARE_DAY_FOLLOWER = regex.compile(r"\s*(?:$|[,.;:)!?]|(?:" + _alternation(_DAY_FOLLOWERS) + r")" + _E + ")")
 _YEAR_LIST = regex.compile(rf"\s*(?:,|và|hoặc|cho\s+đến|đến)\s*(?:năm\s+)?(?P<y>{_YEAR4}){_E}", regex.IGNORECASE)
-_LEGAL_REF = regex.compile(r"/\s*\p{Lu}|[/\-.]\d", regex.IGNORECASE)
+_LEGAL_REF = regex.compile(r"/\s*\p{Lu}|[/\-.][0-9]", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)

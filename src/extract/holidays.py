@@ -30,7 +30,7 @@ _TET_OF_YEAR = regex.compile(
 )
 
 
-_DATE_AFTER = regex.compile(r"\s*\(?\s*\d{1,2}\s*[/\-.]\s*\d{1,2}")
+_DATE_AFTER = regex.compile(r"\s*\(?\s*[0-9]{1,2}\s*[/\-.]\s*[0-9]{1,2}")
 
 
 @dataclass(frozen=True)

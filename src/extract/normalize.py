@@ -2,7 +2,7 @@
 
 The extractors read the normalized text: NFC, one tone-placement style
 ("uỷ" -> "ủy"), ordinary spaces for non-breaking ones, no zero-width
-characters, legacy TCVN3 fragments repaired. Every normalized character
+characters, legacy TCVN3 and VNI fragments repaired. Every normalized character
 remembers the original span it came from, so mentions found in the normalized
 text are reported at their place in the original.
 """
@@ -19,6 +19,7 @@ from extract.vocab import load_pairs
 _SPACES = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u3000"}
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 _GRAPHEME = regex.compile(r"\X")
+_INVISIBLE_RUN = regex.compile("[" + regex.escape("".join(_INVISIBLE)) + "]+")
 _SPECIAL = regex.compile("[" + regex.escape("".join(_SPACES | _INVISIBLE)) + "]")
 _TONE_PAIRS = load_pairs("tone_placement.tsv")
 # Only a final vowel pair moves its tone ("hoà" but "hoàn"); "quý" is "qu" + "ý".
@@ -118,16 +119,18 @@ def normalize(original: str) -> NormalizedText:
     fragments = find_legacy_fragments(original)
     pos = 0
     for frag in fragments:
-        _normalize_plain(original[pos : frag.start], pos, out)
-        out.add(frag.fixed, frag.start, frag.end)
-        pos = frag.end
+        for start, end, fixed in frag.pieces:
+            _normalize_plain(original[pos:start], pos, out)
+            out.add(fixed, start, end)
+            pos = end
     _normalize_plain(original[pos:], pos, out)
     stage = NormalizedText(original, "".join(out.parts), out.starts, out.ends, fragments)
     return _unify_tones(stage)
 
 
 def fold(text: str) -> str:
-    """One form of a short string for comparisons: NFC, new tone style, single spaces."""
-    text = unicodedata.normalize("NFC", text)
+    """One form of a short string for comparisons: NFC, new tone style, single
+    spaces, no invisible characters."""
+    text = unicodedata.normalize("NFC", _INVISIBLE_RUN.sub("", text))
     text = _OLD_TONE.sub(lambda m: _match_case(m.group(), _TONE_PAIRS[m.group().lower()]), text)
     return " ".join(text.replace("\u00a0", " ").split())

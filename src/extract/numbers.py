@@ -34,9 +34,9 @@ def _alternation(words) -> str:
 
 # A digit numeral not glued to letters or other digits on either side.
 DIGITS = (
-    r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 9.278,6  1.800
-    r"|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?"  # 1,234,567
-    r"|\d+(?:[.,]\d+)?)"  # 120,04  1.5  2021
+    r"(?:[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?"  # 9.278,6  1.800
+    r"|[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?"  # 1,234,567
+    r"|[0-9]+(?:[.,][0-9]+)?)"  # 120,04  1.5  2021
 )
 _DIGIT_ATOM = rf"(?<![\p{{L}}\p{{N}}.,])(?<!\p{{L}}[-–])(?<![\p{{N}}][.,]){DIGITS}(?![\p{{N}}]|[.,]\p{{N}})"
 SCALE_WORD = rf"(?:{_alternation(_SCALES)})(?![\p{{L}}\p{{N}}])"
@@ -47,7 +47,7 @@ _SPELLED = rf"(?<![\p{{L}}]){SPELLED_WORD}(?:\s+{SPELLED_WORD})*(?![\p{{L}}])"
 # A quantity: digits with optional glued suffix or scale words, optionally
 # continued by smaller "number scale" groups ("566 tỷ 384 triệu").
 QUANTITY = regex.compile(
-    rf"(?P<neg>(?<![\p{{L}}])âm\s+|(?<![\p{{L}}\p{{N}}\-–])(?<!\d\s*)-(?=\d))?"
+    rf"(?P<neg>(?<![\p{{L}}])âm\s+|(?<![\p{{L}}\p{{N}}\-–])(?<![0-9]\s*)-(?=[0-9]))?"
     rf"(?:(?P<digits>{_DIGIT_ATOM})(?:(?P<suffix>{SUFFIX})|(?P<scales>(?:\s*{SCALE_WORD})+))?"
     rf"(?P<rest>(?:\s+{DIGITS}\s*(?:{SCALE_WORD}))*)"
     rf"|(?P<spelled>{_SPELLED}))",
@@ -58,9 +58,9 @@ _REST_GROUP = regex.compile(rf"({DIGITS})\s*((?:{SCALE_WORD}))", regex.IGNORECAS
 
 def parse_digits(text: str) -> Decimal:
     """Value of a digit numeral written the Vietnamese way (see module doc)."""
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+    if regex.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?", text):
         return Decimal(text.replace(".", "").replace(",", "."))
-    if regex.fullmatch(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?", text):
+    if regex.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?", text):
         return Decimal(text.replace(",", ""))
     if "," in text:
         return Decimal(text.replace(",", "."))

@@ -21,7 +21,7 @@ from extract.normalize import normalize
 from extract.numbers import find_quantities
 
 _ORDINAL = regex.compile(
-    r"(?<![\p{L}])thứ\s+(?P<n>\d{1,3}|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?![\p{L}\p{N}])",
+    r"(?<![\p{L}])thứ\s+(?P<n>[0-9]{1,3}|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?![\p{L}\p{N}])",
     regex.IGNORECASE,
 )
 _ORDINAL_WORDS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,

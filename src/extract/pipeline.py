@@ -127,7 +127,7 @@ def extract_text(
                for f in norm.repairs]
     return Article(
         id=id or "",
-        title=title or (spans.original(*layout.title_span)["text"].strip() if layout.title_span else None),
+        title=title or (norm.text[slice(*layout.title_span)].strip() if layout.title_span else None),
         author=author or layout.author,
         published=published,
         officials=officials,

@@ -1,11 +1,13 @@
 """Reading inputs: files become documents (text plus the metadata the source gives).
 
 Formats:
-- NAME.txt: the article, UTF-8 (with or without BOM) or UTF-16 with BOM. An
+- NAME.txt: the article, in any encoding `decode` accepts. An
   optional sidecar NAME.json beside it holds metadata (title, url, author,
   published).
 - NAME.json: an article itself when it has a body field (body, content or
   text); otherwise it is a sidecar, or an error if nothing uses it.
+- NAME.html, NAME.htm: a web page; its main text, title, author and date are
+  extracted by trafilatura.
 - NAME.jsonl: one article per line, as in .json, in UTF-8 (JSON Lines), read
   line by line; an optional "id" field names the article within the file.
 The original text of a .json article is its body, with the title (when given)
@@ -23,7 +25,7 @@ from pathlib import Path
 
 from extract.errors import InputError
 
-ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")
+ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
 # A news article is a few kilobytes; a file this large is not one (a .jsonl
 # file may be larger: the limit holds for each of its lines).
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
@@ -43,7 +45,13 @@ class Document:
 
 
 def decode(data: bytes, name: str) -> str:
-    """Decode by a named rule: BOM first, then strict UTF-8. Never guess."""
+    """Decode by a stated rule, never silently garbled:
+    1. a byte-order mark decides (UTF-8, UTF-16 LE or BE);
+    2. NUL bytes without one make a binary file, an error;
+    3. text that is valid UTF-8 is UTF-8;
+    4. otherwise charset-normalizer weighs the legacy code pages, and only its
+       verdict Windows-1258 (the Vietnamese one) is accepted; any other
+       verdict, or none, is an error for the file."""
     if not data.strip():
         raise InputError(name, "empty file")
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
@@ -57,7 +65,14 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise InputError(name, f"not valid UTF-8 (byte {err.start}); convert it to UTF-8 first") from None
+        bad_byte = err.start
+    from charset_normalizer import from_bytes
+
+    guess = from_bytes(data).best()
+    if guess is not None and guess.encoding == "cp1258":
+        return data.decode("cp1258")
+    seen = f"it reads best as {guess.encoding}, not a Vietnamese encoding" if guess else "no encoding fits"
+    raise InputError(name, f"not valid UTF-8 (byte {bad_byte}) and not Windows-1258 ({seen}); convert it to UTF-8")
 
 
 def _metadata(obj: dict) -> dict[str, str | None]:
@@ -77,6 +92,23 @@ def document_from_json(obj: object, doc_id: str, name: str) -> Document:
     meta = _metadata(obj)
     text = f"{meta['title']}\n\n{body}" if meta["title"] else body
     return Document(id=doc_id, text=text, path=name, **meta)
+
+
+def document_from_html(html: str, doc_id: str, name: str) -> Document:
+    """The main text of a web page, its title and date, by trafilatura (which
+    parses the page and never runs it). The original text is the extracted
+    text, with the title on the first line."""
+    import trafilatura
+
+    found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
+    found = found.as_dict() if hasattr(found, "as_dict") else (found or {})
+    body = (found.get("text") or "").strip()
+    if not body:
+        raise InputError(name, "no article text found in the HTML page")
+    title = (found.get("title") or "").strip() or None
+    text = body if title is None or body.startswith(title) else f"{title}\n\n{body}"
+    return Document(id=doc_id, text=text, title=title, author=found.get("author") or None,
+                    published=found.get("date") or None, url=found.get("url") or None, path=name)
 
 
 def _load_json(data: bytes, name: str) -> object:
@@ -107,6 +139,8 @@ def read_path(path: Path, doc_id: str, name: str) -> Iterator[Document | InputEr
                 for key, value in _metadata(meta).items():
                     setattr(doc, key, value)
         yield doc
+    elif suffix in (".html", ".htm"):
+        yield document_from_html(decode(data, name), doc_id, name)
     elif suffix == ".json":
         yield document_from_json(_load_json(data, name), doc_id, name)
     else:

@@ -18,7 +18,7 @@ from extract.vocab import load_words
 
 _PARAGRAPH = regex.compile(r"[^\n]+")
 _CLOSERS = regex.compile(r"[”’»)\]]+|\"")
-_LIST_MARKER = regex.compile(r"(?:\d{1,3}|[a-zđ]|[IVXLC]{1,6})[.)]")
+_LIST_MARKER = regex.compile(r"(?:[0-9]{1,3}|[a-zđ]|[IVXLC]{1,6})[.)]")
 _ABBREVIATIONS = frozenset(load_words("abbreviations.txt"))
 
 
