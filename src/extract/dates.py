@@ -126,7 +126,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ),
     (
         "relative-count",
-        regex.compile(rf"{_B}(?P<n>[0-9]{{1,3}})\s+(?P<unit>ngày|tháng|năm)\s+trước{_E}", regex.IGNORECASE),
+        regex.compile(rf"{_B}(?P<n>[0-9]{{1,3}})\s+(?P<unit>ngày|tuần|tháng|năm)\s+trước{_E}", regex.IGNORECASE),
     ),
     (
         "relative",
@@ -299,6 +299,8 @@ def _value(rule: str, m: regex.Match, text: str, ref: date | None, cue: str | No
         if unit == "tháng":
             months = ref.year * 12 + ref.month - 1 - n
             return f"{months // 12:04d}-{months % 12 + 1:02d}", "month", True
+        if unit == "tuần":
+            return _iso_week(ref - timedelta(weeks=n)), "week", True
         return (ref - timedelta(days=n)).isoformat(), "day", True
     if rule == "relative":
         if ref is None:
@@ -310,8 +312,15 @@ def _value(rule: str, m: regex.Match, text: str, ref: date | None, cue: str | No
         if unit == "month":
             months = ref.year * 12 + ref.month - 1 + offset
             return f"{months // 12:04d}-{months % 12 + 1:02d}", "month", True
+        if unit == "week":
+            return _iso_week(ref + timedelta(weeks=offset)), "week", True
         return (ref + timedelta(days=offset)).isoformat(), "day", True
     return None
+
+
+def _iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 def find_dates(text: str, reference: date | None = None) -> list[DateFound]:

@@ -45,7 +45,7 @@ class Mention(Span):
 
 class DateMention(Mention):
     value: str = Field(description="ISO 8601 at the precision written; START/END for intervals; --MM-DD when the year is unknown.")
-    grain: Literal["day", "minute", "month", "quarter", "half", "year", "interval"]
+    grain: Literal["day", "minute", "week", "month", "quarter", "half", "year", "interval"]
     year_inferred: bool = Field(default=False, description="The year was filled in from the reference time.")
 
 
