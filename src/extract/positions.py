@@ -21,6 +21,7 @@ _TITLES = load_words("titles.txt")
 _ORGS = {row[0]: (row[1], row[2] == "yes", row[3] == "yes") for row in load_table("organizations.tsv")}
 _DEPARTMENTS = load_words("departments.txt")
 _STOP = load_words("org_stop_words.txt")
+_COMPOUNDS = load_words("org_compounds.txt")
 
 
 def _alternation(words) -> str:
@@ -43,13 +44,18 @@ _ORG_NAMED = _alternation(o for o, (_, named, _) in _ORGS.items() if named)
 _ORG_PLAIN = _alternation(o for o, (_, named, _) in _ORGS.items() if not named)
 # A name after Bộ / Sở / Cục …: a known one, an abbreviation, or a capitalized
 # word with up to seven more words, stopping at a verb or function word.
-_DEPT_WORD = rf"(?!(?:{_alternation(_STOP)}){_E}|{_PLACE})[\p{{L}}][\p{{L}}&]*"
+_DEPT_WORD = (
+    rf"(?:(?i:{_alternation(_COMPOUNDS)}){_E}"
+    rf"|(?!(?:{_alternation(_STOP)}){_E}|{_PLACE})[\p{{L}}][\p{{L}}&]*)"
+)
 _DEPT_JOIN = rf"(?:\s*[-–]\s*|,?\s+(?:và|của)\s+(?=\p{{Lu}})|\s+)"
 _DEPT = (
-    rf"(?:(?:{_alternation(_DEPARTMENTS)}){_E}|{_ABBR}|{_CAP})(?:{_DEPT_JOIN}{_DEPT_WORD}){{0,7}}"
+    rf"(?:(?:{_alternation(_DEPARTMENTS)}){_E}|(?i:{_alternation(_COMPOUNDS)}){_E}|{_ABBR}|{_CAP})"
+    rf"(?:{_DEPT_JOIN}{_DEPT_WORD}){{0,7}}"
     rf"(?:\s*\({_ABBR}\))?"
 )
-_ORG = rf"(?:(?:{_ORG_PLAIN}){_E}|(?:{_ORG_NAMED})\s+{_DEPT}|{_ABBR})"
+# A named organization word alone refers back to one named before: "Phó Chủ tịch thường trực Ủy ban, …".
+_ORG = rf"(?:(?:{_ORG_PLAIN}){_E}|(?:{_ORG_NAMED})(?:\s+{_DEPT}|(?=\s*[,.;:)]|$))|{_ABBR})"
 
 def _cased(words) -> set[str]:
     """The ways news capitalizes a title: "Phó Thủ tướng", "Phó thủ tướng", "phó thủ tướng", "PHÓ THỦ TƯỚNG".
@@ -66,7 +72,7 @@ def _cased(words) -> set[str]:
 _TITLE = regex.compile(rf"(?<![\p{{L}}])(?P<title>{_alternation(t.lower() for t in _TITLES)}){_E}")
 _REST = regex.compile(
     rf"(?P<standing>\s+(?:{_alternation(_cased(['thường trực']))}))?"
-    rf"(?P<org>(?:\s+{_ORG}){{0,2}})"
+    rf"(?P<org>(?:\s+{_ORG}(?:(?:\s+của)?\s+{_ORG})?)?)"  # "Ủy ban Kinh tế của Quốc hội"
     rf"(?P<locality>\s+{_LOCALITY})?",
 )
 _MODIFIERS = regex.compile(
