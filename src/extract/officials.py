@@ -88,7 +88,7 @@ def _recognize(text: str) -> tuple[list[NameFound], list[PositionFound]]:
     positions = _trim(positions, names, text)
     # Second pass: a capitalized run right after a (now trimmed) title is a name
     # even without a known family name ("Thủ tướng Lào Thongloun Sisoulith").
-    names = find_names(text, frozenset(p.end for p in positions))
+    names = find_names(text, frozenset(p.end for p in positions if not p.company))
     positions = _trim(positions, names, text)
     names = _outside(names, positions)
     names = [n for n in (_before_position(n, positions, text) for n in names) if n is not None]
@@ -130,9 +130,8 @@ def _short_mentions(text: str, positions: list[PositionFound], by_given: dict[st
 
 
 def _known_by_tail(people: dict[str, PersonDraft], n: NameFound) -> PersonDraft | None:
-    """ "bà Minh Ánh" after "Dương Minh Ánh": the given names of someone named before."""
-    if n.rule != "cue-name":
-        return None
+    """ "bà Minh Ánh" after "Dương Minh Ánh", "Vĩ Quốc" after "Vu Vĩ Quốc": the
+    given names of someone named before."""
     tail = _key(n.text)
     return next((p for key, p in people.items() if key.endswith(" " + tail)), None)
 

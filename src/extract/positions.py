@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from extract.normalize import fold
-from extract.people import LOCALITIES
+from extract.people import LOCALITIES, SURNAMES
 from extract.vocab import load_table, load_words
 
 _TITLES = load_words("titles.txt")
@@ -22,6 +22,7 @@ _ORGS = {row[0]: (row[1], row[2] == "yes", row[3] == "yes") for row in load_tabl
 _DEPARTMENTS = load_words("departments.txt")
 _STOP = load_words("org_stop_words.txt")
 _COMPOUNDS = load_words("org_compounds.txt")
+_COMPANY_TITLES = frozenset(load_words("company_titles.txt"))
 
 
 def _alternation(words) -> str:
@@ -95,11 +96,12 @@ class PositionFound:
     former: bool
     acting: bool
     standing: bool
+    company: bool = False  # "Giám đốc Samsung Việt Nam": see _company_after
 
     @property
     def public(self) -> bool:
-        """False for a post in a private company ("Giám đốc Công ty cổ phần …")."""
-        return not _PRIVATE.search(self.text)
+        """False for a post in a private company ("Giám đốc Công ty cổ phần …", "Giám đốc Samsung")."""
+        return not self.company and not _PRIVATE.search(self.text)
 
 
 def _expand(org: str) -> str:
@@ -107,6 +109,19 @@ def _expand(org: str) -> str:
         if org.startswith(short):
             return full + org[len(short) :]
     return org
+
+
+_NAME_AFTER = regex.compile(r"\s+(?P<word>\p{Lu}[\p{L}\p{N}&]*)")
+_LOCALITY_START = regex.compile(rf"\s+{_LOCALITY}")
+
+
+def _company_after(text: str, title: str, org: str | None, end: int) -> bool:
+    """A company title with no organization, followed straight by a capitalized
+    word that is neither a family name nor a place: the name of a company."""
+    if org or title.lower().removeprefix("phó ").strip() not in _COMPANY_TITLES:
+        return False
+    m = _NAME_AFTER.match(text, end)
+    return bool(m) and m.group("word") not in SURNAMES and not _LOCALITY_START.match(text, end)
 
 
 def find_positions(text: str) -> list[PositionFound]:
@@ -131,6 +146,7 @@ def find_positions(text: str) -> list[PositionFound]:
                 bool(before and before["former"]),
                 bool(before and before["acting"]),
                 bool(m.group("standing")),
+                _company_after(text, title, org, m.end()),
             )
         )
     return found
