@@ -47,7 +47,7 @@ _SPELLED = rf"(?<![\p{{L}}]){SPELLED_WORD}(?:\s+{SPELLED_WORD})*(?![\p{{L}}])"
 # A quantity: digits with optional glued suffix or scale words, optionally
 # continued by smaller "number scale" groups ("566 tỷ 384 triệu").
 QUANTITY = regex.compile(
-    rf"(?P<neg>(?<![\p{{L}}])âm\s+|(?<![\p{{L}}\p{{N}}\-–])(?<![0-9]\s*)-(?=[0-9]))?"
+    rf"(?P<neg>(?<![\p{{L}}])âm\s+|-(?<![\p{{L}}\p{{N}}\-–]-)(?<![0-9]\s{{0,8}}-)(?=[0-9]))?"
     rf"(?:(?P<digits>{_DIGIT_ATOM})(?:(?P<suffix>{SUFFIX})|(?P<scales>(?:\s*{SCALE_WORD})+))?"
     rf"(?P<rest>(?:\s+{DIGITS}\s*(?:{SCALE_WORD}))*)"
     rf"|(?P<spelled>{_SPELLED}))",
