@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from extract.ner import name_after_place
-from extract.vocab import load_words
+from extract.vocab import load_table, load_words
 
 SURNAMES = frozenset(load_words("surnames.txt"))
 LOCALITIES = sorted(load_words("localities.txt"), key=len, reverse=True)
@@ -23,6 +23,9 @@ _LOCALITY_SET = frozenset(w.lower() for w in LOCALITIES)
 _CUES = load_words("person_cues.txt")
 _PLACE_WORDS = load_words("not_person_before.txt")
 _NOT_NAME_WORDS = frozenset(load_words("not_name_words.txt"))
+_CYCLE = load_table("can_chi.tsv")
+# "Đinh Dậu", "Nhâm Dần": year names of the sexagenary cycle, not people.
+_YEAR_NAMES = frozenset(f"{can} {chi}" for kind, can in _CYCLE if kind == "can" for kind2, chi in _CYCLE if kind2 == "chi")
 
 
 def _alternation(words) -> str:
@@ -80,7 +83,8 @@ def find_names(text: str, title_ends: frozenset[int] = frozenset()) -> list[Name
             if split is None:
                 continue
             start, cue = split, True
-        cue = cue or _right_after(text, start, title_ends)
+        after_title = not cue and _right_after(text, start, title_ends)
+        cue = cue or after_title
         words = _words(text, start, end)
         while words and text[slice(*words[0])] in _NOT_NAME_WORDS:
             words = words[1:]
@@ -89,7 +93,11 @@ def find_names(text: str, title_ends: frozenset[int] = frozenset()) -> list[Name
         if not words:
             continue
         first = next((i for i, (a, b) in enumerate(words) if text[a:b] in SURNAMES), None)
-        if cue and (first is None or first > 0):
+        if after_title and first and len(words) - first >= 2:
+            # "Chủ tịch Vinatex Trần Quang Nghị": the words before the family name name the body.
+            name_words = words[first : first + _MAX_WORDS]
+            rule = "family-name"
+        elif cue and (first is None or first > 0):
             name_words = words[:_MAX_WORDS]
             rule = "cue-name"
         elif first is not None:
@@ -98,6 +106,8 @@ def find_names(text: str, title_ends: frozenset[int] = frozenset()) -> list[Name
         else:
             continue
         name = _name(text, name_words, rule)
+        if name.text in _YEAR_NAMES:
+            continue
         if _is_place_name(name.text) or (rule == "cue-name" and _LOCALITY_INSIDE.search(name.text)):
             continue  # "Thái Bình"; "Phó Tổng giám đốc Samsung Việt Nam"
         if len(name_words) == 1:
