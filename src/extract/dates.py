@@ -147,6 +147,7 @@ _COUNT_OR_SCALE_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _BARE_DAY_FOLLOWER = regex.compile(r"\s*(?:$|[,.;:)!?]|(?:" + _alternation(_DAY_FOLLOWERS) + r")" + _E + ")")
+_YEAR_BEFORE_LIST = regex.compile(rf"(?<![\p{{L}}\p{{N}}/.,\-])(?P<y>{_YEAR4})\s*(?:,|và|hoặc)\s*$", regex.IGNORECASE)
 _YEAR_LIST = regex.compile(rf"\s*(?:,|và|hoặc|cho\s+đến|đến)\s*(?:năm\s+)?(?P<y>{_YEAR4}){_E}", regex.IGNORECASE)
 _LEGAL_REF = regex.compile(r"/\s*\p{Lu}|[/\-.][0-9]", regex.IGNORECASE)
 
@@ -352,11 +353,16 @@ def find_dates(text: str, reference: date | None = None) -> list[DateFound]:
 
 
 def _year_lists(text: str, found: list[DateFound], taken: bytearray) -> list[DateFound]:
-    """ "năm 2013, 2014 và 2015": bare years continuing a list that starts with a year."""
+    """ "năm 2013, 2014 và 2015": bare years continuing a list that starts with a
+    year; "2015 và năm 2016": a bare year listed before one."""
     extra = []
     for f in found:
         if f.grain != "year":
             continue
+        before = _YEAR_BEFORE_LIST.search(text, max(0, f.start - 16), f.start)
+        if before and not any(taken[before.start("y") : before.end("y")]):
+            extra.append(DateFound(before.start("y"), before.end("y"), before.group("y"), "year", "year-list"))
+            taken[before.start("y") : before.end("y")] = b"\x01" * (before.end("y") - before.start("y"))
         end = f.end
         while (m := _YEAR_LIST.match(text, end)) and not any(taken[m.start("y") : m.end()]):
             if _COUNT_OR_SCALE_AFTER.match(text, m.end()):
