@@ -47,7 +47,7 @@ _QUALIFIER_BEFORE = regex.compile(r"(?<![\p{L}])(?P<q>" + _alternation(_QUALIFIE
 _RANGE_JOIN = regex.compile(r"^\s*(?:-|–|—|đến|tới|~)\s*$", regex.IGNORECASE)
 _WORD_AFTER = regex.compile(r"\s+(?P<word>\p{L}+)")
 _MONEY_CUE = regex.compile(r"(?<![\p{L}])(?:" + _alternation(_MONEY_CUES) + r")(?![\p{L}])", regex.IGNORECASE)
-_SENTENCE_START = regex.compile(r"[.!?;\n]")
+_SENTENCE_START = regex.compile(r"[.!?;](?=\s|$)|\n")  # not the dot of "2.200"
 
 
 @dataclass
