@@ -6,7 +6,7 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract import extract_text, parse
+from extract import InputError, extract_text, parse
 
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
 PIECES = [
@@ -56,3 +56,33 @@ def test_long_inputs(n, chunk):
     text = (chunk + "\n") * (n // (len(chunk) + 1) + 1)
     record = extract_text(text)
     assert record.text == text
+
+
+html_pieces = st.lists(
+    st.one_of(st.sampled_from(["<html>", "<body>", "<p>", "</p>", "<article>", "<script>", "</script>", "<!--",
+                               "-->", "<?xml version='1.0' encoding='utf-8'?>", "<meta charset='x'>", "&amp;", "&#0;",
+                               "<title>", "</title>", "<", ">", "\"", "'"]),
+              vietnamese_text, st.text(max_size=20)),
+    max_size=40,
+).map("".join)
+
+
+@FAST
+@given(html_pieces)
+def test_any_html_page_gives_a_record_or_an_input_error(page):
+    from extract.pipeline import extract_document
+    from extract.read import document_from_html
+
+    try:
+        doc = document_from_html(page, "page", "page.html")
+    except InputError:
+        return
+    extract_document(doc)  # a valid record, offsets checked by the model
+
+
+def test_html_publication_date_comes_from_markup_not_from_the_text():
+    from extract.read import document_from_html
+
+    page = ("<html><head><title>Thu ngân sách</title></head><body><article><p>Ngày 5/3/2021, tỉnh thu 1.500 tỷ đồng, "
+            "tăng 5% so với cùng kỳ năm trước, theo báo cáo của Sở Tài chính tỉnh.</p></article></body></html>")
+    assert document_from_html(page, "a", "a.html").published is None

@@ -100,7 +100,12 @@ def document_from_html(html: str, doc_id: str, name: str) -> Document:
     text, with the title on the first line."""
     import trafilatura
 
-    found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
+    try:
+        # The publication date from the page's markup only, never guessed from its text.
+        found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
+                                            date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception as err:  # a page the parser cannot read is an error for that file
+        raise InputError(name, f"HTML could not be parsed: {type(err).__name__}: {err}") from None
     found = found.as_dict() if hasattr(found, "as_dict") else (found or {})
     body = (found.get("text") or "").strip()
     if not body:
