@@ -187,4 +187,24 @@ def link(text: str) -> list[PersonDraft]:
             person = owner.get(names[k].start)
             if person:
                 person.add_position(p)
-    return [person for person in people.values() if person.mentions]
+    return _merge_tails([person for person in people.values() if person.mentions])
+
+
+def _merge_tails(people: list[PersonDraft]) -> list[PersonDraft]:
+    """ "Vĩ Quốc" named before "Vu Vĩ Quốc": a full name that ends a longer one
+    of the same article is that person."""
+    by_tail: dict[str, PersonDraft] = {}
+    for person in sorted(people, key=lambda p: len(p.name.split())):
+        words = _key(person.name).split()
+        for i in range(1, len(words) - 1):
+            by_tail[" ".join(words[i:])] = person
+    kept = []
+    for person in people:
+        longer = by_tail.get(_key(person.name))
+        if longer is None or longer is person:
+            kept.append(person)
+            continue
+        longer.mentions = sorted(longer.mentions + person.mentions, key=lambda n: n.start)
+        if not longer.positions:
+            longer.positions = person.positions
+    return kept
