@@ -23,6 +23,7 @@ _DEPARTMENTS = load_words("departments.txt")
 _STOP = load_words("org_stop_words.txt")
 _COMPOUNDS = load_words("org_compounds.txt")
 _COMPANY_TITLES = frozenset(load_words("company_titles.txt"))
+_COMPANY_SUFFIXES = load_words("company_suffixes.txt")
 
 
 def _alternation(words) -> str:
@@ -112,12 +113,18 @@ def _expand(org: str) -> str:
 
 
 _NAME_AFTER = regex.compile(r"\s+(?P<word>\p{Lu}[\p{L}\p{N}&]*)")
+_COMPANY_NAMED_AFTER = regex.compile(
+    rf"\s*(?:,|thuộc|của)\s+(?:[\p{{Lu}}0-9][\p{{L}}\p{{N}}&.-]*\s+){{1,4}}(?:{_alternation(_COMPANY_SUFFIXES)})(?![\p{{L}}])"
+)
 _LOCALITY_START = regex.compile(rf"\s+{_LOCALITY}")
 
 
 def _company_after(text: str, title: str, org: str | None, end: int) -> bool:
-    """A company title with no organization, followed straight by a capitalized
-    word that is neither a family name nor a place: the name of a company."""
+    """A post in a company: the phrase is followed by a company's name with its
+    suffix ("…, HTI Group"), or a company title with no organization is followed
+    straight by a capitalized word that is neither a family name nor a place."""
+    if _COMPANY_NAMED_AFTER.match(text, end):  # "…, HTI Group"
+        return True
     if org or title.lower().removeprefix("phó ").strip() not in _COMPANY_TITLES:
         return False
     m = _NAME_AFTER.match(text, end)
