@@ -31,6 +31,11 @@ def test_published_resolves_years():
     assert extract_text("Chiều 22-5, UBND tỉnh họp.").dates[0].value == "--05-22"
 
 
+def test_publication_line_with_a_weekday_is_the_reference_date():
+    text = "Tỉnh chi 1.500 tỷ đồng\nNgày đăng: Thứ Ba, 21/12/2021 | 16:46\nChiều 22-5, UBND tỉnh họp."
+    assert [d.value for d in extract_text(text).dates if d.text == "Chiều 22-5"] == ["2021-05-22"]
+
+
 def test_parse_fragment():
     [money] = parse("thu trên 14.000 tỷ đồng")
     assert (money.kind, money.text, money.value, money.attrs["qualifier"]) == ("money", "trên 14.000 tỷ đồng", 14000000000000, "over")

@@ -17,7 +17,7 @@ _BOILERPLATE = [regex.compile(p, regex.IGNORECASE | regex.MULTILINE) for p in lo
 _OUTLET_TAG = regex.compile(r"^\s*(?:\(?[\p{L}\. ]{2,20}\)?\s*[-–—]\s+)")
 _PUBLICATION = regex.compile(
     r"(?:Ngày đăng|Cập nhật|Đăng lúc|Ngày cập nhật|Thời gian đăng|Xuất bản)\s*:?\s*"
-    r"(?:[^[0-9]\n]{0,20})?(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})"
+    r"(?:[^0-9\n]{0,20})?(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})"
     r"(?:\s*(?:\||,|-|lúc)?\s*(?P<hh>[0-9]{1,2})[:h](?P<mm>[0-9]{2}))?",
     regex.IGNORECASE,
 )
