@@ -26,7 +26,7 @@ from pathlib import Path
 from extract.errors import InputError
 from extract.models import ArticleError
 from extract.pipeline import extract_document
-from extract.read import ARTICLE_SUFFIXES, is_sidecar, read_path
+from extract.read import ARTICLE_SUFFIXES, cannot_read, is_sidecar, read_path
 
 RECORDS = "records.jsonl"
 ERRORS = "errors.jsonl"
@@ -119,6 +119,10 @@ def _check_file(path: Path, src: Path, name: str) -> None:
         raise InputError(name, "not a regular file")
 
 
+def _error_line(err: InputError) -> str:
+    return _json_line(ArticleError(path=err.path, reason=err.reason))
+
+
 def extract_path(path: Path, src: Path) -> Iterator[tuple[str, str]]:
     """('record' | 'error', JSON line) for every article or failure in one input file."""
     name = _printable(path)
@@ -126,17 +130,16 @@ def extract_path(path: Path, src: Path) -> Iterator[tuple[str, str]]:
         _check_file(path, src, name)
         for doc in read_path(path, article_id(path, src), name):
             if isinstance(doc, InputError):
-                yield "error", _json_line(ArticleError(path=doc.path, reason=doc.reason))
+                yield "error", _error_line(doc)
                 continue
             try:
                 yield "record", _json_line(extract_document(doc))
             except Exception as err:  # one article's failure must not stop the batch
-                reason = f"extraction failed: {type(err).__name__}: {err}"
-                yield "error", _json_line(ArticleError(path=doc.path or name, reason=reason))
+                yield "error", _error_line(InputError(doc.path or name, f"extraction failed: {type(err).__name__}: {err}"))
     except InputError as err:
-        yield "error", _json_line(ArticleError(path=err.path, reason=err.reason))
+        yield "error", _error_line(err)
     except OSError as err:
-        yield "error", _json_line(ArticleError(path=name, reason=f"cannot read: {err.strerror or err}"))
+        yield "error", _error_line(cannot_read(name, err))
 
 
 def run_shard(shard: Shard, out: str) -> dict:

@@ -82,10 +82,10 @@ def _tcvn3_words(text: str) -> list[tuple[int, int, list[tuple[int, int, str]]]]
         word = m.group()
         if word.isascii():
             continue
+        if not (_is_tcvn3(word) or (_has_ascii_letter(word) and not is_syllable(word))):
+            continue
         pieces = [(m.start() + i, m.start() + i + 1, TCVN3[c]) for i, c in enumerate(word) if c in TCVN3]
-        if pieces and is_syllable(_apply(text, m.start(), m.end(), pieces)) and (
-            _is_tcvn3(word) or (_has_ascii_letter(word) and not is_syllable(word))
-        ):
+        if pieces and is_syllable(_apply(text, m.start(), m.end(), pieces)):
             out.append((m.start(), m.end(), pieces))
     return out
 

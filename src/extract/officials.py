@@ -129,11 +129,10 @@ def _short_mentions(text: str, positions: list[PositionFound], by_given: dict[st
     return out
 
 
-def _known_by_tail(people: dict[str, PersonDraft], n: NameFound) -> PersonDraft | None:
-    """ "bà Minh Ánh" after "Dương Minh Ánh", "Vĩ Quốc" after "Vu Vĩ Quốc": the
-    given names of someone named before."""
-    tail = _key(n.text)
-    return next((p for key, p in people.items() if key.endswith(" " + tail)), None)
+def _tails(key: str) -> list[str]:
+    """The word-suffixes of a name key, longest first: "vu vĩ quốc" -> "vĩ quốc", "quốc"."""
+    words = key.split()
+    return [" ".join(words[i:]) for i in range(1, len(words))]
 
 
 def link(text: str) -> list[PersonDraft]:
@@ -142,10 +141,17 @@ def link(text: str) -> list[PersonDraft]:
     by_given: dict[str, PersonDraft] = {}
     owner: dict[int, PersonDraft] = {}  # name start -> person
 
+    # "bà Minh Ánh" after "Dương Minh Ánh": the given names of someone named before
+    # (the first one named, when several share them).
+    by_tail: dict[str, PersonDraft] = {}
+
     def attach(n: NameFound) -> None:
         if n.full:
-            person = people.get(_key(n.text)) or _known_by_tail(people, n) or PersonDraft(n.text)
-            people.setdefault(_key(person.name), person)
+            person = people.get(_key(n.text)) or by_tail.get(_key(n.text)) or PersonDraft(n.text)
+            if _key(person.name) not in people:
+                people[_key(person.name)] = person
+                for tail in _tails(_key(person.name)):
+                    by_tail.setdefault(tail, person)
             by_given[_key(given_name(n.text))] = person
         else:
             person = by_given.get(_key(n.text))
@@ -195,9 +201,8 @@ def _merge_tails(people: list[PersonDraft]) -> list[PersonDraft]:
     of the same article is that person."""
     by_tail: dict[str, PersonDraft] = {}
     for person in sorted(people, key=lambda p: len(p.name.split())):
-        words = _key(person.name).split()
-        for i in range(1, len(words) - 1):
-            by_tail[" ".join(words[i:])] = person
+        for tail in _tails(_key(person.name)):
+            by_tail[tail] = person
     kept = []
     for person in people:
         longer = by_tail.get(_key(person.name))

@@ -44,6 +44,10 @@ class Document:
     path: str | None = None
 
 
+def cannot_read(name: str, err: OSError) -> InputError:
+    return InputError(name, f"cannot read: {err.strerror or err}")
+
+
 def decode(data: bytes, name: str) -> str:
     """Decode by a stated rule, never silently garbled:
     1. a byte-order mark decides (UTF-8, UTF-16 LE or BE);
@@ -159,7 +163,7 @@ def _read_bytes(path: Path, name: str) -> bytes:
             raise InputError(name, f"file too large for one article ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})")
         return path.read_bytes()
     except OSError as err:
-        raise InputError(name, f"cannot read: {err.strerror or err}") from None
+        raise cannot_read(name, err) from None
 
 
 def _read_jsonl(path: Path, doc_id: str, name: str) -> Iterator[Document | InputError]:
@@ -168,14 +172,14 @@ def _read_jsonl(path: Path, doc_id: str, name: str) -> Iterator[Document | Input
     try:
         handle = open(path, "rb")
     except OSError as err:
-        raise InputError(name, f"cannot read: {err.strerror or err}") from None
+        raise cannot_read(name, err) from None
     with handle:
         for line_no in count(1):
             where = f"{name}:{line_no}"
             try:
                 raw = handle.readline(MAX_ARTICLE_BYTES + 1)
             except OSError as err:
-                raise InputError(name, f"cannot read: {err.strerror or err}") from None
+                raise cannot_read(name, err) from None
             if not raw:
                 return
             if len(raw) > MAX_ARTICLE_BYTES:
