@@ -13,6 +13,8 @@ the segmenter drops becomes whitespace tokens.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import regex
 import spacy
 from spacy.language import Language
@@ -89,7 +91,7 @@ class UndertheseaTokenizer:
 def _cut(spans: list[tuple[int, int]], cuts: list[int], text: str) -> list[tuple[int, int]]:
     out = []
     for start, end in spans:
-        points = [start, *(c for c in cuts if start < c < end), end]
+        points = [start, *cuts[bisect_right(cuts, start) : bisect_left(cuts, end)], end]
         for a, b in zip(points, points[1:]):
             while a < b and text[a].isspace():
                 a += 1
